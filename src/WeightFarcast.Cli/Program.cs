@@ -1,0 +1,2 @@
+// Wiring only; commands are added by the CLI work.
+return 0;
