@@ -1,0 +1,7 @@
+namespace WeightFarcast.CiIntegration;
+
+internal enum IssueSeverity
+{
+    Error,
+    Warning,
+}
