@@ -25,7 +25,8 @@ public sealed class SecretMasker
             Add(value);
     }
 
-    public static SecretMasker None { get; } = new([]);
+    /// <summary>A new, empty masker each time: maskers learn values through <see cref="Add"/>, so none is shared.</summary>
+    public static SecretMasker None => new([]);
 
     /// <summary>True when the variable name looks like it holds a secret (case-insensitive).</summary>
     public static bool IsSecretName(string variableName) =>

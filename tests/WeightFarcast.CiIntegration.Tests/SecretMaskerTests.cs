@@ -48,4 +48,12 @@ public class SecretMaskerTests
 
         Assert.Equal("saw *** only", masker.Apply("saw c2VjcmV0 only"));
     }
+
+    [Fact]
+    public void The_empty_masker_is_never_shared()
+    {
+        SecretMasker.None.Add("learned-value");
+
+        Assert.Equal("learned-value", SecretMasker.None.Apply("learned-value"));
+    }
 }
