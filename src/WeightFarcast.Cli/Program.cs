@@ -1,2 +1,4 @@
-// Wiring only; commands are added by the CLI work.
-return 0;
+using WeightFarcast.Cli;
+
+// Wiring only: the process's console and environment into the CLI; CliApplication maps every outcome to an exit code.
+return await CliApplication.RunAsync(args, CliContext.FromProcess());

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using WeightFarcast.Checkpoints.DTypes;
+using WeightFarcast.Forecasting;
+using WeightFarcast.Job.Applying;
+using WeightFarcast.Job.Configuration;
+using WeightFarcast.Job.Fitting;
+using WeightFarcast.Job.Planning;
+using WeightFarcast.Job.Recording;
+using WeightFarcast.Job.Reporting;
+using WeightFarcast.Job.Sampling;
+using WeightFarcast.TorchRuntime;
+using WeightFarcast.Tracking;
+
+namespace WeightFarcast.Job;
+
+/// <summary>
+/// The farcast job: plan (all checks) -> sample reference runs -> fit (or load) -> apply + backtest in one streaming
+/// pass -> reports -> tracking. Outputs are written before anything is sent to tracking, so a tracking outage can
+/// never lose a forecast; the tracking run still ends FINISHED, FAILED or KILLED on every path.
+/// </summary>
+public sealed class FarcastJob(IJobObserver observer, Func<string, string?> getEnv, IReadOnlyDictionary<string, string>? contextTags = null, ILossEvaluator? lossEvaluator = null)
+{
+    public const string ForecasterFileName = "forecaster.safetensors";
+
+    public async Task<JobResult> RunAsync(EffectiveSettings settings, CancellationToken cancellationToken)
+    {
+        var config = settings.Config;
+        var total = Stopwatch.StartNew();
+        observer.Stage("plan", "checking checkpoints, steps and architectures");
+        var plan = JobPlanner.Plan(config);
+        var planSeconds = total.Elapsed.TotalSeconds;
+        // Torch is brought up (and a bad device refused) before anything slow happens.
+        var device = TorchEnvironment.SelectDevice(config.Device).ToString();
+
+        await using var tracking = await RunRecording.StartAsync(settings, contextTags ?? new Dictionary<string, string>(), getEnv, observer.Warning, cancellationToken).ConfigureAwait(false);
+        if (tracking.Failure is not null)
+            observer.Warning($"tracking is unavailable ({tracking.Failure.Message}); the forecast is still written");
+        var status = RunStatus.Failed;
+        try
+        {
+            // Torch work is synchronous and thread-bound (dispose scopes are thread-static): one dedicated thread.
+            var (forecasters, rows, sampleSeconds) = await Task.Factory.StartNew(
+                () => FitOrLoad(plan, config, device, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+
+            Directory.CreateDirectory(config.Output.Directory);
+            var forecasterPath = Path.Combine(config.Output.Directory, ForecasterFileName);
+            if (forecasters.LoadedFrom is null)
+                ForecasterArtifact.Save(forecasters, forecasterPath, plan, config.Forecaster);
+
+            observer.Stage("apply", $"{plan.Horizons.Count} horizon(s) over {plan.Tensors.Count} tensors ({plan.ForecastParameterCount:N0} parameters)");
+            var applied = await Task.Factory.StartNew(() => ForecastApplier.Run(plan, forecasters, ApplySettingsFor(plan, config), new Progress<string>(observer.Progress), cancellationToken),
+                cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+
+            var report = ReportBuilder.Build(settings, plan, forecasters, rows, applied, new TimingSection
+            {
+                PlanSeconds = planSeconds,
+                SampleSeconds = sampleSeconds,
+                FitSeconds = forecasters.FitTime.TotalSeconds,
+                ApplySeconds = applied.Elapsed.TotalSeconds,
+                TotalSeconds = total.Elapsed.TotalSeconds,
+                BytesRead = applied.BytesRead,
+                BytesWritten = applied.BytesWritten,
+                ApplyGigabytesPerSecond = (applied.BytesRead + applied.BytesWritten) / 1e9 / Math.Max(1e-9, applied.Elapsed.TotalSeconds),
+                PeakMemoryMib = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0),
+            });
+            if (lossEvaluator is not null)
+            {
+                observer.Stage("evaluate", "loss of the forecast weights");
+                var losses = lossEvaluator.Evaluate(plan, applied, cancellationToken);
+                foreach (var horizon in report.Horizons)
+                    horizon.Loss = losses.GetValueOrDefault(horizon.Step);
+            }
+            report.Tracking = TrackingSummary(config, tracking);
+            var (jsonPath, markdownPath) = ReportWriter.Write(report, config.Output.Directory);
+            var plots = FarcastPlots.Write(report, forecasters.History, config.Output.Directory);
+
+            observer.Stage("track", tracking.Active ? $"logging to {tracking.Run!.Location}" : "tracking off or unavailable");
+            var now = DateTimeOffset.UtcNow;
+            await tracking.MetricsAsync(RunRecording.FitMetrics(forecasters.History, now), cancellationToken).ConfigureAwait(false);
+            await tracking.MetricsAsync(RunRecording.ReportMetrics(report, now), cancellationToken).ConfigureAwait(false);
+            var effectiveConfig = Path.Combine(config.Output.Directory, "farcast.effective.yaml");
+            Output.AtomicFile.WriteAllText(effectiveConfig, EffectiveConfig.ToYaml(config));
+            foreach (var artifact in new[] { jsonPath, markdownPath, forecasterPath, effectiveConfig }.Concat(plots).Where(File.Exists))
+                await tracking.ArtifactAsync(artifact, null, cancellationToken).ConfigureAwait(false);
+            if (config.Output.LogCheckpoints)
+            {
+                foreach (var output in applied.Horizons.Where(h => File.Exists(h.Path)))
+                    await tracking.ArtifactAsync(output.Path, "forecasts", cancellationToken).ConfigureAwait(false);
+            }
+            status = RunStatus.Finished;
+            return new JobResult(report, jsonPath, markdownPath, forecasterPath, applied.Horizons.Select(h => h.Path).ToList(), tracking.Failure);
+        }
+        catch (OperationCanceledException)
+        {
+            status = RunStatus.Killed;
+            throw;
+        }
+        finally
+        {
+            // Recorded even when cancelled: the tracking client has its own grace period for this call.
+            await tracking.EndAsync(status, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private (ForecasterSet Forecasters, long Rows, double SampleSeconds) FitOrLoad(JobPlan plan, FarcastConfig config, string device, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(config.Forecaster.Load))
+        {
+            observer.Stage("load", config.Forecaster.Load);
+            return (ForecasterArtifact.Load(config.Forecaster.Load, plan), 0, 0);
+        }
+        observer.Stage("sample", $"{config.Forecaster.Sample:N0} coordinates from each of {plan.References.Count} reference run(s)");
+        var clock = Stopwatch.StartNew();
+        var data = ReferenceSampler.Sample(plan, config.Forecaster.Sample, config.Forecaster.Groups == "tensor", config.Forecaster.Seed, cancellationToken);
+        var sampleSeconds = clock.Elapsed.TotalSeconds;
+        var rows = data.Values.Sum(d => (long)d.Rows);
+        observer.Stage("fit", $"{InputSchemes.Label(plan.Scheme)}, {data.Count} map(s), {rows:N0} rows, device {device}");
+        var forecasters = ForecasterFitting.Fit(data, config.Forecaster, device, new Progress<EpochProgress>(observer.Epoch), cancellationToken);
+        return (forecasters, rows, sampleSeconds);
+    }
+
+    private static ApplySettings ApplySettingsFor(JobPlan plan, FarcastConfig config)
+    {
+        DType? dtype = config.Output.Dtype switch
+        {
+            "f32" => DType.F32,
+            "f16" => DType.F16,
+            "bf16" => DType.BF16,
+            _ => null,
+        };
+        var nanPolicy = config.NanPolicy == "carry" ? NanPolicy.CarryThrough : NanPolicy.Fail;
+        return new ApplySettings(config.Output.Directory, dtype, config.Backtest, nanPolicy, horizon => new Dictionary<string, string>
+        {
+            ["weightfarcast.version"] = ToolInfo.Version,
+            ["weightfarcast.kind"] = "forecast",
+            ["weightfarcast.target"] = config.Target.Checkpoints,
+            ["weightfarcast.initial_step"] = plan.InitialStep.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["weightfarcast.observed_step"] = plan.ObservedStep.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["weightfarcast.horizon_step"] = horizon.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["weightfarcast.inputs"] = InputSchemes.Label(plan.Scheme),
+        });
+    }
+
+    private static TrackingSection TrackingSummary(FarcastConfig config, SafeTrackingRun tracking) => new(
+        SecretRedaction.RedactUri(config.Tracking.Uri),
+        tracking.Run?.RunId,
+        tracking.Run?.ExperimentId,
+        tracking.Run?.Location,
+        tracking.Run is null ? (tracking.Failure is null ? "off" : "failed") : tracking.Failure is null ? "recorded" : "failed",
+        tracking.Failure?.Message);
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using WeightFarcast.Forecasting;
+using WeightFarcast.Job.Configuration;
+using WeightFarcast.Job.Sampling;
+
+namespace WeightFarcast.Job.Fitting;
+
+/// <summary>Turns sampled rows into fitted maps with the configured optimiser, regularizer and early stopping.</summary>
+public static class ForecasterFitting
+{
+    public static FitOptions Options(ForecasterConfig config, string device) => new()
+    {
+        LearningRate = config.Optimizer.LearningRate,
+        MaxEpochs = config.Optimizer.MaxEpochs,
+        Patience = config.Optimizer.Patience,
+        BatchUnit = BatchUnit.Runs, // groups of ReferenceSampler.CoordinatesPerGroup coordinates, as the paper batches runs
+        BatchSize = config.Optimizer.BatchSize,
+        Seed = (ulong)config.Seed,
+        Device = device,
+        Regularizer = new StepRegularizer(config.Regularizer.Lambda, config.Regularizer.Pairs == "all" ? RegularizedPairs.AllMean : RegularizedPairs.Last),
+    };
+
+    public static ForecasterSet Fit(
+        IReadOnlyDictionary<string, FitData> dataByGroup,
+        ForecasterConfig config,
+        string device,
+        IProgress<EpochProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var options = Options(config, device);
+        var groups = new Dictionary<string, FittedForecaster>(StringComparer.Ordinal);
+        var history = new List<EpochProgress>();
+        foreach (var (group, data) in dataByGroup)
+        {
+            var split = TrainValidationSplit.ByRowFraction(data, config.ValidationFraction, (ulong)config.Seed);
+            // Without a first step after w_0 in the reference runs the regularizer has nothing to compare against.
+            var groupOptions = data.FirstStepDelta is null ? options with { Regularizer = StepRegularizer.None } : options;
+            var result = ForecasterTrainer.Fit(split, groupOptions, progress, cancellationToken,
+                group == ReferenceSampler.GlobalGroup ? null : group);
+            groups[group] = result.Forecaster;
+            history.AddRange(result.History);
+        }
+        return new ForecasterSet(groups, history, clock.Elapsed);
+    }
+}

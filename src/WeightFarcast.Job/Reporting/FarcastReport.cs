@@ -1,0 +1,76 @@
+using WeightFarcast.Job.Evaluation;
+
+namespace WeightFarcast.Job.Reporting;
+
+// report.json: what a farcast run produced and how good it was. Serialized snake_case (see ReportWriter).
+
+public sealed record FarcastReport
+{
+    public required string ToolVersion { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public string? ConfigFile { get; init; }
+    public required TargetSection Target { get; init; }
+    public required IReadOnlyList<string> References { get; init; }
+    public required FitSection Fit { get; init; }
+    public required IReadOnlyList<HorizonSection> Horizons { get; init; }
+    public required TimingSection Timings { get; init; }
+    public TrackingSection? Tracking { get; set; }
+}
+
+public sealed record TargetSection(string Checkpoints, string Format, int InitialStep, int ObservedStep, IReadOnlyList<int> InputSteps,
+    int Tensors, int ForecastTensors, long ForecastParameters, int CarriedTensors);
+
+public sealed record FitSection
+{
+    public required string Inputs { get; init; }
+    public required string Groups { get; init; }
+    public string? LoadedFrom { get; init; }
+    public long Rows { get; init; }
+    public int Epochs { get; init; }
+    public int BestEpoch { get; init; }
+    public double BestTrainLoss { get; init; }
+    public double BestValidationLoss { get; init; }
+    public double Lambda { get; init; }
+    public bool RegularizerActive { get; init; }
+    public double Seconds { get; init; }
+    public required IReadOnlyList<GroupCoefficients> Coefficients { get; init; }
+}
+
+/// <summary>One map's coefficients: w_hat_h = sum_j a[j][h] * w_{input_steps[j]} + b[h].</summary>
+public sealed record GroupCoefficients(string Group, IReadOnlyList<int> InputSteps, IReadOnlyList<int> HorizonSteps, float[][] A, float[] B);
+
+public sealed record HorizonSection
+{
+    public required int Step { get; init; }
+    public required string Output { get; init; }
+    public required bool ActualAvailable { get; init; }
+    public ErrorMetrics? Forecast { get; init; }
+    public BaselineSection? Baselines { get; init; }
+    public IReadOnlyList<TensorErrors>? Tensors { get; init; }
+    /// <summary>Set by the demo: evaluation loss of the forecast weights and of the actual weights at this step.</summary>
+    public LossSection? Loss { get; set; }
+
+    public bool BeatsBaselines => Forecast is not null && Baselines is not null
+        && Forecast.Mse < Baselines.Persistence.Mse && Forecast.Mse < Baselines.LinearExtrapolation.Mse;
+}
+
+public sealed record BaselineSection(ErrorMetrics Persistence, ErrorMetrics LinearExtrapolation);
+
+public sealed record TensorErrors(string Name, long Elements, ErrorMetrics Forecast, ErrorMetrics Persistence, ErrorMetrics LinearExtrapolation);
+
+public sealed record LossSection(double Forecast, double Observed, double? Actual);
+
+public sealed record TimingSection
+{
+    public double PlanSeconds { get; init; }
+    public double SampleSeconds { get; init; }
+    public double FitSeconds { get; init; }
+    public double ApplySeconds { get; init; }
+    public double TotalSeconds { get; init; }
+    public long BytesRead { get; init; }
+    public long BytesWritten { get; init; }
+    public double ApplyGigabytesPerSecond { get; init; }
+    public double PeakMemoryMib { get; init; }
+}
+
+public sealed record TrackingSection(string Uri, string? RunId, string? ExperimentId, string? Location, string Status, string? Warning);

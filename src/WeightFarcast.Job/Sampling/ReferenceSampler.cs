@@ -1,0 +1,123 @@
+using WeightFarcast.Checkpoints;
+using WeightFarcast.Checkpoints.Reading;
+using WeightFarcast.Forecasting;
+using WeightFarcast.Job.Planning;
+
+namespace WeightFarcast.Job.Sampling;
+
+/// <summary>Builds the forecaster's training rows from reference runs (the paper's weight sampling): each row is one
+/// sampled coordinate, its values at the input steps and at the requested horizons.</summary>
+public static class ReferenceSampler
+{
+    /// <summary>
+    /// Coordinates per regularizer group. The paper sums step lengths over one run's coordinates and batches 32 runs;
+    /// here a "run" is a random set of this many coordinates of one reference run, so batch_size keeps its meaning.
+    /// </summary>
+    public const int CoordinatesPerGroup = 1024;
+
+    public const string GlobalGroup = "*";
+
+    private const int ChunkElements = 1 << 20;
+
+    /// <param name="perTensor">One data set per tensor (groups: tensor) instead of one for all coordinates.</param>
+    public static IReadOnlyDictionary<string, FitData> Sample(JobPlan plan, int samplePerRun, bool perTensor, int seed, CancellationToken cancellationToken)
+    {
+        var tensors = plan.ForecastTensors.ToList();
+        var groups = perTensor
+            ? tensors.Select(t => (Name: t.Name, Tensors: (IReadOnlyList<TensorInfo>)[t], Count: PerTensorCount(t, tensors, samplePerRun))).ToList()
+            : [(Name: GlobalGroup, Tensors: tensors, Count: samplePerRun)];
+
+        var result = new Dictionary<string, FitData>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var parts = new List<FitData>();
+            for (var r = 0; r < plan.References.Count; r++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var random = new Random(HashCode.Combine(seed, r, group.Name.GetHashCode(StringComparison.Ordinal)) & int.MaxValue);
+                var sample = CoordinateSample.Draw(group.Tensors, group.Count, random);
+                parts.Add(Rows(plan, plan.References[r], r, sample, random, cancellationToken));
+            }
+            result[group.Name] = Concatenate(parts);
+        }
+        return result;
+    }
+
+    // Per-tensor maps get a share proportional to their size, with a floor so small tensors still fit a map.
+    private static int PerTensorCount(TensorInfo tensor, IReadOnlyList<TensorInfo> all, int samplePerRun)
+    {
+        var total = all.Sum(t => t.ElementCount);
+        var share = (long)Math.Ceiling((double)samplePerRun * tensor.ElementCount / total);
+        return (int)Math.Min(tensor.ElementCount, Math.Max(share, 4 * CoordinatesPerGroup));
+    }
+
+    private static FitData Rows(JobPlan plan, RunCheckpoints run, int runNumber, CoordinateSample sample, Random random, CancellationToken cancellationToken)
+    {
+        var rows = sample.Count;
+        int k = plan.InputSteps.Count, h = plan.Horizons.Count;
+        var inputs = new float[rows * k];
+        var targets = new float[rows * h];
+        for (var j = 0; j < k; j++)
+            Gather(run.PathFor(plan.InputSteps[j]), sample, inputs, j, k, cancellationToken);
+        for (var j = 0; j < h; j++)
+            Gather(run.PathFor(plan.Horizons[j]), sample, targets, j, h, cancellationToken);
+
+        float[]? firstDelta = null;
+        var gap = 1;
+        if (plan.ReferenceFirstStep is { } first)
+        {
+            var atInitial = new float[rows];
+            var atFirst = new float[rows];
+            Gather(run.PathFor(plan.InitialStep), sample, atInitial, 0, 1, cancellationToken);
+            Gather(run.PathFor(first), sample, atFirst, 0, 1, cancellationToken);
+            firstDelta = new float[rows];
+            for (var i = 0; i < rows; i++)
+                firstDelta[i] = MathF.Abs(atFirst[i] - atInitial[i]);
+            gap = first - plan.InitialStep;
+        }
+
+        // Regularizer groups: random sets of CoordinatesPerGroup rows, numbered apart per reference run.
+        var groupsPerRun = (rows + CoordinatesPerGroup - 1) / CoordinatesPerGroup;
+        var order = Enumerable.Range(0, rows).OrderBy(_ => random.Next()).ToArray();
+        var runIndex = new int[rows];
+        for (var position = 0; position < rows; position++)
+            runIndex[order[position]] = runNumber * groupsPerRun + position / CoordinatesPerGroup;
+        return new FitData(plan.InputSteps, plan.ObservedStep, plan.Horizons, inputs, targets, runIndex, firstDelta, gap);
+    }
+
+    /// <summary>Reads the sampled coordinates of one checkpoint into column <paramref name="column"/> of a row-major matrix.</summary>
+    private static void Gather(string path, CoordinateSample sample, float[] matrix, int column, int width, CancellationToken cancellationToken)
+    {
+        using var reader = CheckpointReader.Open(path);
+        var buffer = new float[ChunkElements];
+        var row = 0;
+        foreach (var (tensor, indices) in sample.Picks)
+        {
+            var i = 0;
+            while (i < indices.Length)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var chunkStart = indices[i];
+                var length = (int)Math.Min(ChunkElements, tensor.ElementCount - chunkStart);
+                reader.ReadSingles(tensor.Name, chunkStart, buffer.AsSpan(0, length));
+                for (; i < indices.Length && indices[i] < chunkStart + length; i++)
+                    matrix[(row + i) * width + column] = buffer[indices[i] - chunkStart];
+            }
+            row += indices.Length;
+        }
+    }
+
+    private static FitData Concatenate(IReadOnlyList<FitData> parts)
+    {
+        var first = parts[0];
+        if (parts.Count == 1)
+            return first;
+        return new FitData(
+            first.InputSteps, first.ObservedStep, first.HorizonSteps,
+            parts.SelectMany(p => p.Inputs).ToArray(),
+            parts.SelectMany(p => p.Targets).ToArray(),
+            parts.SelectMany(p => p.RunIndex).ToArray(),
+            parts.All(p => p.FirstStepDelta is not null) ? parts.SelectMany(p => p.FirstStepDelta!).ToArray() : null,
+            first.FirstStepGap);
+    }
+}
