@@ -6,16 +6,14 @@ using WeightFarcast.Tracking.Tests.Support;
 namespace WeightFarcast.Tracking.Tests;
 
 /// <summary>log-batch splitting within every server limit, value encoding, key validation and metric history paging.</summary>
-public sealed class RestBatchTests : IAsyncLifetime
+public sealed class RestBatchTests : FakeServerTest
 {
-    private readonly FakeMlflowServer _server = new();
-    private readonly TestTracking _tracking = new();
     private MlflowRestClient _client = null!;
     private string _runId = "";
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _client = _tracking.Client(_server.Uri);
+        _client = Tracking.Client(Server.Uri);
         var experiment = await _client.GetOrCreateExperimentAsync("batches", default);
         _runId = (await _client.CreateRunAsync(experiment, "r", 1, "tester", new Dictionary<string, string>(), default)).RunId;
     }
@@ -28,12 +26,12 @@ public sealed class RestBatchTests : IAsyncLifetime
 
         var requests = await _client.LogBatchAsync(_runId, metrics, parameters, new Dictionary<string, string>(), default);
 
-        var sent = _server.RequestsTo("runs/log-batch");
+        var sent = Server.RequestsTo("runs/log-batch");
         Assert.Equal(3, requests);
         Assert.Equal(3, sent.Count);
         foreach (var request in sent)
             AssertWithinLimits(request);
-        var run = _server.Store.Run(_runId);
+        var run = Server.Store.Run(_runId);
         Assert.Equal(250, run.Params.Count);
         Assert.Equal(2500, run.Metrics.Count);
         // Order of each metric key survives the split.
@@ -49,10 +47,10 @@ public sealed class RestBatchTests : IAsyncLifetime
         var requests = await _client.LogBatchAsync(_runId, [], parameters, tags, default);
 
         Assert.True(requests >= 2);
-        foreach (var request in _server.RequestsTo("runs/log-batch"))
+        foreach (var request in Server.RequestsTo("runs/log-batch"))
             AssertWithinLimits(request);
-        Assert.Equal(100, _server.Store.Run(_runId).Params.Count);
-        Assert.Equal(100, _server.Store.Run(_runId).Tags.Count(t => t.Key.StartsWith('t')));
+        Assert.Equal(100, Server.Store.Run(_runId).Params.Count);
+        Assert.Equal(100, Server.Store.Run(_runId).Tags.Count(t => t.Key.StartsWith('t')));
     }
 
     [Fact]
@@ -63,11 +61,11 @@ public sealed class RestBatchTests : IAsyncLifetime
         await _client.LogBatchAsync(_runId, values.Select((v, i) => new MetricPoint("v", v, i, at)).ToList(),
             new Dictionary<string, string>(), new Dictionary<string, string>(), default);
 
-        var body = _server.RequestsTo("runs/log-batch").Single().BodyText;
+        var body = Server.RequestsTo("runs/log-batch").Single().BodyText;
         Assert.Contains("\"value\":\"NaN\"", body, StringComparison.Ordinal);
         Assert.Contains("\"value\":\"Infinity\"", body, StringComparison.Ordinal);
         Assert.Contains("\"value\":\"-Infinity\"", body, StringComparison.Ordinal);
-        Assert.Equal(values, _server.Store.Run(_runId).Metrics.Select(m => m.Value));
+        Assert.Equal(values, Server.Store.Run(_runId).Metrics.Select(m => m.Value));
         foreach (var number in JsonNode.Parse(body)!["metrics"]!.AsArray().Select(m => m!["value"]!).Where(v => v.GetValueKind() == System.Text.Json.JsonValueKind.Number))
             Assert.True(double.IsFinite(double.Parse(number.ToJsonString(), CultureInfo.InvariantCulture)), $"{number} overflows a double");
     }
@@ -85,7 +83,7 @@ public sealed class RestBatchTests : IAsyncLifetime
 
         Assert.Equal(TrackingFailureKind.InvalidInput, error.Kind);
         Assert.Contains($"'{key}'", error.Message, StringComparison.Ordinal);
-        Assert.Empty(_server.RequestsTo("runs/log-batch"));
+        Assert.Empty(Server.RequestsTo("runs/log-batch"));
     }
 
     [Fact]
@@ -95,11 +93,11 @@ public sealed class RestBatchTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<TrackingException>(() =>
             _client.LogBatchAsync(_runId, [], new Dictionary<string, string> { [key] = "v" }, new Dictionary<string, string>(), default));
         Assert.Contains("250", error.Message, StringComparison.Ordinal);
-        Assert.Empty(_server.RequestsTo("runs/log-batch"));
+        Assert.Empty(Server.RequestsTo("runs/log-batch"));
     }
 
     [Fact]
-    public async Task Changing_a_param_is_rejected_by_the_server_with_its_message()
+    public async Task Changing_a_param_is_rejected_by_theServer_with_its_message()
     {
         await _client.LogBatchAsync(_runId, [], new Dictionary<string, string> { ["lr"] = "0.1" }, new Dictionary<string, string>(), default);
         await _client.LogBatchAsync(_runId, [], new Dictionary<string, string> { ["lr"] = "0.1" }, new Dictionary<string, string>(), default);
@@ -115,14 +113,14 @@ public sealed class RestBatchTests : IAsyncLifetime
     [Fact]
     public async Task Metric_history_follows_next_page_token_to_the_end()
     {
-        _server.Store.HistoryPageSize = 7;
+        Server.Store.HistoryPageSize = 7;
         var points = Enumerable.Range(0, 25).Select(i => new MetricPoint("loss", 1.0 / (i + 1), i, DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000 + i))).ToList();
         await _client.LogBatchAsync(_runId, points, new Dictionary<string, string>(), new Dictionary<string, string>(), default);
 
         var history = await _client.GetMetricHistoryAsync(_runId, "loss", null, default);
 
         Assert.Equal(points, history);
-        Assert.Equal(4, _server.RequestsTo("metrics/get-history").Count);
+        Assert.Equal(4, Server.RequestsTo("metrics/get-history").Count);
     }
 
     [Fact]
@@ -132,8 +130,8 @@ public sealed class RestBatchTests : IAsyncLifetime
         await _client.LogBatchAsync(_runId, points, new Dictionary<string, string>(), new Dictionary<string, string>(), default);
 
         Assert.Equal(5, (await _client.GetMetricHistoryAsync(_runId, "acc", 2, default)).Count);
-        Assert.Equal(3, _server.RequestsTo("metrics/get-history").Count);
-        Assert.All(_server.RequestsTo("metrics/get-history"), r => Assert.Contains("max_results=2", r.Query, StringComparison.Ordinal));
+        Assert.Equal(3, Server.RequestsTo("metrics/get-history").Count);
+        Assert.All(Server.RequestsTo("metrics/get-history"), r => Assert.Contains("max_results=2", r.Query, StringComparison.Ordinal));
     }
 
     private static void AssertWithinLimits(RecordedRequest request)
@@ -150,9 +148,9 @@ public sealed class RestBatchTests : IAsyncLifetime
         Assert.InRange(metrics + parameters + tags, 1, 1000);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _client.Dispose();
-        await _server.DisposeAsync();
+        await base.DisposeAsync();
     }
 }

@@ -4,16 +4,14 @@ using WeightFarcast.Tracking.Tests.Support;
 namespace WeightFarcast.Tracking.Tests;
 
 /// <summary>Non-JSON error pages become readable TrackingExceptions.</summary>
-public sealed class RestErrorTests : IAsyncLifetime
+public sealed class RestErrorTests : FakeServerTest
 {
-    private readonly FakeMlflowServer _server = new();
-    private readonly TestTracking _tracking = new();
 
     [Fact]
     public async Task An_HTML_404_page_becomes_status_and_a_short_text_excerpt()
     {
-        _server.Inject("runs/get", ServerFault.Html(404, "404 Not Found"));
-        using var client = _tracking.Client(_server.Uri);
+        Server.Inject("runs/get", ServerFault.Html(404, "404 Not Found"));
+        using var client = Tracking.Client(Server.Uri);
 
         var error = await Assert.ThrowsAsync<TrackingException>(() => client.GetRunAsync("r", default));
 
@@ -31,8 +29,8 @@ public sealed class RestErrorTests : IAsyncLifetime
     [Fact]
     public async Task A_huge_error_page_is_cut_to_an_excerpt()
     {
-        _server.Inject("runs/get", new ServerFault.Respond(400, "<html><body>" + new string('x', 50_000) + "</body></html>", "text/html"));
-        using var client = _tracking.Client(_server.Uri);
+        Server.Inject("runs/get", new ServerFault.Respond(400, "<html><body>" + new string('x', 50_000) + "</body></html>", "text/html"));
+        using var client = Tracking.Client(Server.Uri);
 
         var error = await Assert.ThrowsAsync<TrackingException>(() => client.GetRunAsync("r", default));
 
@@ -42,32 +40,28 @@ public sealed class RestErrorTests : IAsyncLifetime
     [Fact]
     public async Task A_plain_text_503_from_a_proxy_is_retried_and_then_described()
     {
-        _tracking.Options.MaxRetries = 1;
-        _server.Inject("runs/get", new ServerFault.Respond(503, "Service Unavailable: artifact serving disabled", "text/plain"), times: 2);
-        using var client = _tracking.Client(_server.Uri);
+        Tracking.Options.MaxRetries = 1;
+        Server.Inject("runs/get", new ServerFault.Respond(503, "Service Unavailable: artifact serving disabled", "text/plain"), times: 2);
+        using var client = Tracking.Client(Server.Uri);
 
         var error = await Assert.ThrowsAsync<TrackingException>(() => client.GetRunAsync("r", default));
 
         Assert.Equal(503, error.StatusCode);
         Assert.Contains("text/plain", error.Message, StringComparison.Ordinal);
         Assert.Contains("artifact serving disabled", error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, _server.RequestsTo("runs/get").Count);
+        Assert.Equal(2, Server.RequestsTo("runs/get").Count);
     }
 
     [Fact]
     public async Task A_200_with_an_HTML_body_is_an_error_not_a_crash()
     {
         // A misconfigured reverse proxy answering with its login page.
-        _server.Inject("experiments/get-by-name", new ServerFault.Respond(200, "<html><title>Sign in</title></html>", "text/html"));
-        using var client = _tracking.Client(_server.Uri);
+        Server.Inject("experiments/get-by-name", new ServerFault.Respond(200, "<html><title>Sign in</title></html>", "text/html"));
+        using var client = Tracking.Client(Server.Uri);
 
         var error = await Assert.ThrowsAsync<TrackingException>(() => client.GetExperimentByNameAsync("x", default));
 
         Assert.Contains("non-JSON", error.Message, StringComparison.Ordinal);
         Assert.Contains("Sign in", error.Message, StringComparison.Ordinal);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
 }

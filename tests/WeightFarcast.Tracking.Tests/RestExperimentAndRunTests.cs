@@ -5,41 +5,39 @@ using WeightFarcast.Tracking.Tests.Support;
 namespace WeightFarcast.Tracking.Tests;
 
 /// <summary>Experiment get-or-create (including the create race) and a run's life on the server.</summary>
-public sealed class RestExperimentAndRunTests : IAsyncLifetime
+public sealed class RestExperimentAndRunTests : FakeServerTest
 {
-    private readonly FakeMlflowServer _server = new();
-    private readonly TestTracking _tracking = new();
 
     [Fact]
     public async Task Create_race_is_resolved_by_looking_the_name_up_again()
     {
-        _server.Store.RaceOnCreate = "raced";
-        using var client = _tracking.Client(_server.Uri);
+        Server.Store.RaceOnCreate = "raced";
+        using var client = Tracking.Client(Server.Uri);
 
         var id = await client.GetOrCreateExperimentAsync("raced", default);
 
         Assert.Equal((await client.GetExperimentByNameAsync("raced", default))!.ExperimentId, id);
         Assert.Equal(
             ["experiments/get-by-name", "experiments/create", "experiments/get-by-name", "experiments/get-by-name"],
-            _server.Requests.Select(r => r.Path["/api/2.0/mlflow/".Length..]));
-        Assert.Equal(1, _server.Store.ExperimentCount);
+            Server.Requests.Select(r => r.Path["/api/2.0/mlflow/".Length..]));
+        Assert.Equal(1, Server.Store.ExperimentCount);
     }
 
     [Fact]
     public async Task An_existing_experiment_is_reused_without_create()
     {
-        using var client = _tracking.Client(_server.Uri);
+        using var client = Tracking.Client(Server.Uri);
         var first = await client.GetOrCreateExperimentAsync("reuse", default);
         var second = await client.GetOrCreateExperimentAsync("reuse", default);
 
         Assert.Equal(first, second);
-        Assert.Single(_server.RequestsTo("experiments/create"));
+        Assert.Single(Server.RequestsTo("experiments/create"));
     }
 
     [Fact]
     public async Task A_run_is_created_tagged_logged_and_finished_once()
     {
-        var tracker = _tracking.Tracker(_server.Uri);
+        var tracker = Tracking.Tracker(Server.Uri);
         var tags = new Dictionary<string, string> { ["purpose"] = "test" };
         var run = await tracker.StartRunAsync(TestTracking.Start("lifecycle", "first-run", tags), default);
 
@@ -50,29 +48,29 @@ public sealed class RestExperimentAndRunTests : IAsyncLifetime
         await run.EndAsync(RunStatus.Failed, default);
         await run.DisposeAsync();
 
-        var create = JsonNode.Parse(_server.RequestsTo("runs/create").Single().Body)!;
+        var create = JsonNode.Parse(Server.RequestsTo("runs/create").Single().Body)!;
         Assert.Equal(1_700_000_000_000, create["start_time"]!.GetValue<long>());
         Assert.Equal("first-run", create["run_name"]!.GetValue<string>());
-        var stored = _server.Store.Run(run.RunId);
+        var stored = Server.Store.Run(run.RunId);
         Assert.Equal("test", stored.Tags["purpose"]);
         Assert.Equal("tester", stored.Tags["mlflow.user"]);
         Assert.Equal("LOCAL", stored.Tags["mlflow.source.type"]);
         Assert.Equal("train", stored.Tags["stage"]);
         Assert.Equal("renamed", stored.RunName);
-        Assert.Single(_server.RequestsTo("runs/set-tag"));
+        Assert.Single(Server.RequestsTo("runs/set-tag"));
         Assert.Equal("0.01", stored.Params["lr"]);
         Assert.Equal("FINISHED", stored.Status);
         Assert.NotNull(stored.EndTime);
-        Assert.Single(_server.RequestsTo("runs/update"));
-        Assert.Equal($"{_server.Uri}/#/experiments/{run.ExperimentId}/runs/{run.RunId}", run.Location);
+        Assert.Single(Server.RequestsTo("runs/update"));
+        Assert.Equal($"{Server.Uri}/#/experiments/{run.ExperimentId}/runs/{run.RunId}", run.Location);
         Assert.StartsWith("mlflow-artifacts:/", run.ArtifactUri);
-        Assert.Empty(_tracking.Warnings);
+        Assert.Empty(Tracking.Warnings);
     }
 
     [Fact]
     public async Task Get_run_reads_info_from_run_uuid_and_latest_metrics()
     {
-        using var client = _tracking.Client(_server.Uri);
+        using var client = Tracking.Client(Server.Uri);
         var experiment = await client.GetOrCreateExperimentAsync("get", default);
         var info = await client.CreateRunAsync(experiment, "g", 42, "tester", new Dictionary<string, string>(), default);
         await client.LogBatchAsync(info.RunId,
@@ -92,13 +90,9 @@ public sealed class RestExperimentAndRunTests : IAsyncLifetime
     [Fact]
     public async Task Ending_with_a_non_terminal_status_is_refused()
     {
-        await using var run = await _tracking.Tracker(_server.Uri).StartRunAsync(TestTracking.Start("status"), default);
+        await using var run = await Tracking.Tracker(Server.Uri).StartRunAsync(TestTracking.Start("status"), default);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => run.EndAsync(RunStatus.Running, default));
         await run.EndAsync(RunStatus.Killed, default);
-        Assert.Equal("KILLED", _server.Store.Run(run.RunId).Status);
+        Assert.Equal("KILLED", Server.Store.Run(run.RunId).Status);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
 }

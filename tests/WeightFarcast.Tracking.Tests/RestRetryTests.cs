@@ -5,23 +5,21 @@ using WeightFarcast.Tracking.Tests.Support;
 namespace WeightFarcast.Tracking.Tests;
 
 /// <summary>Retries, backoff, Retry-After, timeouts and connection failures against the fake server.</summary>
-public sealed class RestRetryTests : IAsyncLifetime
+public sealed class RestRetryTests : FakeServerTest
 {
-    private readonly FakeMlflowServer _server = new();
-    private readonly TestTracking _tracking = new();
 
     [Fact]
     public async Task Transient_500s_are_retried_with_exponential_backoff_then_succeed()
     {
-        _server.Inject("experiments/get-by-name", ServerFault.Json(500, "INTERNAL_ERROR"), times: 3);
-        using var client = _tracking.Client(_server.Uri);
+        Server.Inject("experiments/get-by-name", ServerFault.Json(500, "INTERNAL_ERROR"), times: 3);
+        using var client = Tracking.Client(Server.Uri);
 
         var id = await client.GetOrCreateExperimentAsync("retried", default);
 
         Assert.False(string.IsNullOrEmpty(id));
-        Assert.Equal(4, _server.RequestsTo("experiments/get-by-name").Count);
+        Assert.Equal(4, Server.RequestsTo("experiments/get-by-name").Count);
         // urllib3 with backoff_factor 2: no wait before the first retry, then 2*2^(n-1) (jitter is 0 here).
-        Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)], _tracking.Delay.Delays);
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)], Tracking.Delay.Delays);
     }
 
     [Theory]
@@ -31,30 +29,30 @@ public sealed class RestRetryTests : IAsyncLifetime
     [InlineData(504)]
     public async Task Every_transient_status_is_retried(int status)
     {
-        _server.Inject("experiments/get-by-name", ServerFault.Html(status, $"Error {status}"));
-        using var client = _tracking.Client(_server.Uri);
+        Server.Inject("experiments/get-by-name", ServerFault.Html(status, $"Error {status}"));
+        using var client = Tracking.Client(Server.Uri);
 
         Assert.Null(await client.GetExperimentByNameAsync("missing", default));
-        Assert.Equal(2, _server.RequestsTo("experiments/get-by-name").Count);
+        Assert.Equal(2, Server.RequestsTo("experiments/get-by-name").Count);
     }
 
     [Fact]
     public async Task Retry_After_on_429_is_the_wait_used()
     {
         var headers = new Dictionary<string, string> { ["Retry-After"] = "7" };
-        _server.Inject("experiments/get-by-name", new ServerFault.Respond(429, """{"error_code":"REQUEST_LIMIT_EXCEEDED","message":"slow down"}""", Headers: headers), times: 2);
-        using var client = _tracking.Client(_server.Uri);
+        Server.Inject("experiments/get-by-name", new ServerFault.Respond(429, """{"error_code":"REQUEST_LIMIT_EXCEEDED","message":"slow down"}""", Headers: headers), times: 2);
+        using var client = Tracking.Client(Server.Uri);
 
         await client.GetExperimentByNameAsync("throttled", default);
 
-        Assert.Equal([TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7)], _tracking.Delay.Delays);
+        Assert.Equal([TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7)], Tracking.Delay.Delays);
     }
 
     [Fact]
     public async Task Giving_up_reports_attempts_status_and_error_code()
     {
-        _server.Inject("runs/get", ServerFault.Json(503, "TEMPORARILY_UNAVAILABLE", "try later"), times: 10);
-        using var client = _tracking.Client(_server.Uri);
+        Server.Inject("runs/get", ServerFault.Json(503, "TEMPORARILY_UNAVAILABLE", "try later"), times: 10);
+        using var client = Tracking.Client(Server.Uri);
 
         var error = await Assert.ThrowsAsync<TrackingException>(() => client.GetRunAsync("abc", default));
 
@@ -63,46 +61,46 @@ public sealed class RestRetryTests : IAsyncLifetime
         Assert.Equal("TEMPORARILY_UNAVAILABLE", error.ErrorCode);
         Assert.Contains("after 4 attempt(s)", error.Message, StringComparison.Ordinal);
         Assert.Contains("try later", error.Message, StringComparison.Ordinal);
-        Assert.Equal(4, _server.RequestsTo("runs/get").Count);
-        Assert.Equal(3, _tracking.Delay.Delays.Count);
+        Assert.Equal(4, Server.RequestsTo("runs/get").Count);
+        Assert.Equal(3, Tracking.Delay.Delays.Count);
     }
 
     [Fact]
     public async Task Client_errors_are_not_retried()
     {
-        using var client = _tracking.Client(_server.Uri);
+        using var client = Tracking.Client(Server.Uri);
 
         var error = await Assert.ThrowsAsync<TrackingException>(() => client.GetRunAsync("nope", default));
 
         Assert.Equal(TrackingFailureKind.Rejected, error.Kind);
         Assert.Equal(404, error.StatusCode);
         Assert.Equal("RESOURCE_DOES_NOT_EXIST", error.ErrorCode);
-        Assert.Single(_server.RequestsTo("runs/get"));
-        Assert.Empty(_tracking.Delay.Delays);
+        Assert.Single(Server.RequestsTo("runs/get"));
+        Assert.Empty(Tracking.Delay.Delays);
     }
 
     [Fact]
     public async Task A_slow_response_times_out_and_the_retry_succeeds()
     {
-        _tracking.Options.RequestTimeout = TimeSpan.FromMilliseconds(300);
-        _server.Inject("experiments/get-by-name", new ServerFault.Stall(TimeSpan.FromSeconds(3)));
-        using var client = _tracking.Client(_server.Uri);
+        Tracking.Options.RequestTimeout = TimeSpan.FromMilliseconds(300);
+        Server.Inject("experiments/get-by-name", new ServerFault.Stall(TimeSpan.FromSeconds(3)));
+        using var client = Tracking.Client(Server.Uri);
         var clock = Stopwatch.StartNew();
 
         Assert.Null(await client.GetExperimentByNameAsync("slow", default));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"took {clock.Elapsed}");
-        Assert.Equal(2, _server.RequestsTo("experiments/get-by-name").Count);
-        Assert.Single(_tracking.Delay.Delays);
+        Assert.Equal(2, Server.RequestsTo("experiments/get-by-name").Count);
+        Assert.Single(Tracking.Delay.Delays);
     }
 
     [Fact]
     public async Task Timeouts_every_time_end_in_an_Unavailable_error_that_says_so()
     {
-        _tracking.Options.RequestTimeout = TimeSpan.FromMilliseconds(200);
-        _tracking.Options.MaxRetries = 1;
-        _server.Inject("experiments/get-by-name", new ServerFault.Stall(TimeSpan.FromSeconds(2)), times: 2);
-        using var client = _tracking.Client(_server.Uri);
+        Tracking.Options.RequestTimeout = TimeSpan.FromMilliseconds(200);
+        Tracking.Options.MaxRetries = 1;
+        Server.Inject("experiments/get-by-name", new ServerFault.Stall(TimeSpan.FromSeconds(2)), times: 2);
+        using var client = Tracking.Client(Server.Uri);
 
         var error = await Assert.ThrowsAsync<TrackingException>(() => client.GetExperimentByNameAsync("slow", default));
 
@@ -114,27 +112,23 @@ public sealed class RestRetryTests : IAsyncLifetime
     [Fact]
     public async Task Connection_refused_is_retried_then_reported()
     {
-        using var client = _tracking.Client($"http://127.0.0.1:{FakeMlflowServer.UnusedPort()}");
+        using var client = Tracking.Client($"http://127.0.0.1:{FakeMlflowServer.UnusedPort()}");
 
         var error = await Assert.ThrowsAsync<TrackingException>(() => client.GetExperimentByNameAsync("x", default));
 
         Assert.Equal(TrackingFailureKind.Unavailable, error.Kind);
         Assert.Contains("connection failed", error.Message, StringComparison.Ordinal);
-        Assert.Equal(3, _tracking.Delay.Delays.Count);
+        Assert.Equal(3, Tracking.Delay.Delays.Count);
     }
 
     [Fact]
     public async Task Caller_cancellation_is_not_retried()
     {
-        using var client = _tracking.Client(_server.Uri);
+        using var client = Tracking.Client(Server.Uri);
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetExperimentByNameAsync("x", cts.Token));
-        Assert.Empty(_tracking.Delay.Delays);
+        Assert.Empty(Tracking.Delay.Delays);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
 }
