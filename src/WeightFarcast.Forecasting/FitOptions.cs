@@ -1,0 +1,54 @@
+namespace WeightFarcast.Forecasting;
+
+/// <summary>What one mini-batch is made of.</summary>
+public enum BatchUnit
+{
+    /// <summary><see cref="FitOptions.BatchSize"/> whole runs with all their rows (the paper: 32 runs).</summary>
+    Runs,
+
+    /// <summary>
+    /// <see cref="FitOptions.BatchSize"/> rows drawn from a shuffle of all rows (the product: sampled coordinates);
+    /// the rows of one run inside a batch form that run's group for the regularizer.
+    /// </summary>
+    Rows,
+}
+
+/// <summary>Fitting settings; the defaults are the paper's (method.md section 5).</summary>
+public sealed record FitOptions
+{
+    /// <summary>Adam learning rate (other Adam settings are PyTorch's defaults).</summary>
+    public double LearningRate { get; init; } = 0.004;
+
+    public int MaxEpochs { get; init; } = 10_000;
+
+    /// <summary>Stop after this many epochs in a row without a strictly lower validation L1.</summary>
+    public int Patience { get; init; } = 5;
+
+    public BatchUnit BatchUnit { get; init; } = BatchUnit.Runs;
+
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Seeds the initial weights and the shuffles; same data + seed gives bit-identical coefficients on CPU.</summary>
+    public ulong Seed { get; init; }
+
+    public StepRegularizer Regularizer { get; init; } = new();
+
+    /// <summary>auto | cpu | cuda | cuda:N.</summary>
+    public string Device { get; init; } = "auto";
+
+    /// <summary>Rows per chunk when scoring the validation set (bounds memory, not the result).</summary>
+    public int EvaluationChunkRows { get; init; } = 1 << 18;
+
+    public void Validate()
+    {
+        if (!(LearningRate > 0))
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "must be positive");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxEpochs);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Patience);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(EvaluationChunkRows);
+        ArgumentNullException.ThrowIfNull(Regularizer);
+        if (Regularizer.Lambda < 0 || double.IsNaN(Regularizer.Lambda))
+            throw new ArgumentOutOfRangeException(nameof(Regularizer), Regularizer.Lambda, "lambda must be >= 0");
+    }
+}

@@ -1,0 +1,80 @@
+using static TorchSharp.torch;
+
+namespace WeightFarcast.Forecasting;
+
+/// <summary>Computes L_grad (see <see cref="StepRegularizer"/>) for one batch, vectorised over rows and groups.</summary>
+internal sealed class StepLengthPenalty : IDisposable
+{
+    private readonly StepRegularizer _options;
+    private readonly int _groupCount;
+    private readonly double _firstGap;
+    private readonly long[] _pairStarts;
+    private readonly Tensor? _pairGaps;
+
+    /// <param name="groupCount">Group ids passed to <see cref="Compute"/> lie in 0..groupCount-1.</param>
+    public StepLengthPenalty(StepRegularizer options, IReadOnlyList<int> horizonSteps, int firstStepGap, int groupCount, Device device)
+    {
+        _options = options;
+        _groupCount = groupCount;
+        _firstGap = firstStepGap;
+        var pairCount = horizonSteps.Count - 1;
+        _pairStarts = pairCount <= 0
+            ? []
+            : options.Pairs == RegularizedPairs.Last
+                ? [pairCount - 1]
+                : Enumerable.Range(0, pairCount).Select(p => (long)p).ToArray();
+        if (_pairStarts.Length > 0)
+        {
+            var gaps = _pairStarts.Select(p => (float)(horizonSteps[(int)p + 1] - horizonSteps[(int)p])).ToArray();
+            _pairGaps = tensor(gaps, device: device).DetachFromDisposeScope();
+        }
+    }
+
+    public void Dispose() => _pairGaps?.Dispose();
+
+    public bool HasPairs => _pairStarts.Length > 0;
+
+    /// <param name="predictions">[B × H]</param>
+    /// <param name="firstStepDelta">[B]: w_first − w_0 per row</param>
+    /// <param name="groups">[B] int64 group ids</param>
+    public Tensor Compute(Tensor predictions, Tensor firstStepDelta, Tensor groups)
+    {
+        var device = predictions.device;
+        if (!HasPairs)
+            return zeros([], device: device);
+        var horizonCount = predictions.shape[1];
+        // Consecutive predicted differences for the chosen pairs: [B × P].
+        Tensor steps;
+        if (_options.Pairs == RegularizedPairs.Last)
+        {
+            steps = predictions.narrow(1, horizonCount - 1, 1) - predictions.narrow(1, horizonCount - 2, 1);
+        }
+        else
+        {
+            steps = predictions.narrow(1, 1, horizonCount - 1) - predictions.narrow(1, 0, horizonCount - 1);
+        }
+        var pairCount = steps.shape[1];
+
+        var firstPerGroup = GroupNorm(firstStepDelta.unsqueeze(1), groups).squeeze(1) / _firstGap;   // [G]
+        var lastPerGroup = GroupNorm(steps, groups) / _pairGaps!;                                     // [G × P]
+        var excess = nn.functional.relu(lastPerGroup - firstPerGroup.unsqueeze(1));                   // [G × P]
+
+        // Groups absent from the batch contribute 0 to both sides; average over the groups present.
+        var counts = zeros(_groupCount, dtype: ScalarType.Float32, device: device)
+            .index_add_(0, groups, ones(groups.shape[0], dtype: ScalarType.Float32, device: device), 1);
+        var present = (counts > 0).sum().to_type(ScalarType.Float32);
+        var perGroup = excess.sum(1);
+        if (_options.Pairs == RegularizedPairs.AllMean)
+            perGroup = perGroup / pairCount;
+        return perGroup.sum() / present;
+    }
+
+    /// <summary>Per-group norm over its rows of each column: Σ|x| (L1) or sqrt(Σx²) (L2). Returns [G × C].</summary>
+    private Tensor GroupNorm(Tensor values, Tensor groups)
+    {
+        var perRow = _options.Norm == StepNorm.L1 ? values.abs() : values.square();
+        var summed = zeros([_groupCount, values.shape[1]], dtype: values.dtype, device: values.device).index_add_(0, groups, perRow, 1);
+        // The clamp keeps sqrt's gradient finite for groups whose steps are exactly zero.
+        return _options.Norm == StepNorm.L1 ? summed : summed.clamp_min(1e-30).sqrt();
+    }
+}

@@ -1,0 +1,92 @@
+using WeightFarcast.Forecasting.Synthetic;
+
+namespace WeightFarcast.Forecasting.Tests;
+
+public class ForecasterTrainerTests
+{
+    private sealed class Recorder : IProgress<EpochProgress>
+    {
+        public List<EpochProgress> Reports { get; } = [];
+        public void Report(EpochProgress value) => Reports.Add(value);
+    }
+
+    // One input, one horizon: train on y = 2x, validate on y = x, so validation improves then worsens as the slope passes 1.
+    private static TrainValidationSplit DivergingSplit()
+    {
+        var random = new SeededRandom(11);
+        var x = Enumerable.Range(0, 64).Select(_ => (float)random.NextGaussian()).ToArray();
+        FitData Rows(float slope) => new([20], 20, [40], x, x.Select(v => slope * v).ToArray(), new int[x.Length]);
+        return new TrainValidationSplit(Rows(2f), Rows(1f));
+    }
+
+    private static readonly Lazy<WeightTrajectories> LeastSquares = new(() => PaperDatasets.Generate(SyntheticDataset.LeastSquares3dGd, 1));
+
+    [Fact]
+    public void Early_stopping_stops_after_patience_and_restores_the_best_epoch()
+    {
+        var split = DivergingSplit();
+        var recorder = new Recorder();
+        var fit = ForecasterTrainer.Fit(split, new FitOptions { LearningRate = 0.05, Patience = 4, BatchSize = 1, Regularizer = StepRegularizer.None }, recorder);
+
+        var forecaster = fit.Forecaster;
+        Assert.True(fit.StoppedEarly);
+        Assert.Equal(forecaster.BestEpoch + 4, forecaster.Epochs);
+        Assert.Equal(fit.History, recorder.Reports);
+        var best = fit.History.MinBy(e => e.ValidationLoss);
+        Assert.Equal(best.Epoch, forecaster.BestEpoch);
+        Assert.Equal(best.ValidationLoss, forecaster.BestValidationLoss);
+        Assert.True(fit.History[^1].ValidationLoss > forecaster.BestValidationLoss);
+
+        // The kept coefficients reproduce the best validation loss, not the last epoch's.
+        var output = new float[split.Validation.Rows];
+        forecaster.Apply(0, split.Validation.Inputs, output);
+        var mae = output.Zip(split.Validation.Targets, (p, t) => Math.Abs(p - t)).Average();
+        Assert.Equal(forecaster.BestValidationLoss, mae, 5);
+    }
+
+    [Fact]
+    public void Same_data_and_seed_give_bit_identical_coefficients()
+    {
+        var split = PaperProtocol.FittingRows(LeastSquares.Value, InputScheme.Lfd2);
+        var options = new FitOptions { MaxEpochs = 25, Regularizer = new StepRegularizer(1e-4), Seed = 3 };
+        var first = ForecasterTrainer.Fit(split, options).Forecaster;
+        var second = ForecasterTrainer.Fit(split, options).Forecaster;
+        var otherSeed = ForecasterTrainer.Fit(split, options with { Seed = 4 }).Forecaster;
+
+        Assert.Equal(first.Coefficients, second.Coefficients);
+        Assert.Equal(first.Bias, second.Bias);
+        Assert.NotEqual(first.Coefficients, otherSeed.Coefficients);
+    }
+
+    [Theory]
+    [InlineData(BatchUnit.Runs, 32)]
+    [InlineData(BatchUnit.Rows, 64)]
+    public void A_quick_fit_on_least_squares_beats_persistence_by_a_wide_margin(BatchUnit unit, int batchSize)
+    {
+        var trajectories = LeastSquares.Value;
+        var split = PaperProtocol.FittingRows(trajectories, InputScheme.Lfd2);
+        var fit = ForecasterTrainer.Fit(split, new FitOptions { BatchUnit = unit, BatchSize = batchSize, Regularizer = new StepRegularizer(1e-4) });
+
+        var learned = PaperProtocol.TestMse(trajectories, PaperProtocol.Predictor(fit.Forecaster));
+        var persistence = PaperProtocol.TestMse(trajectories, PaperProtocol.PersistencePredictor);
+        var t100 = PaperProtocol.ReportedSteps.ToList().IndexOf(100);
+        Assert.True(learned[t100] * 20 < persistence[t100], $"LFD-2 {learned[t100]:e2} vs persistence {persistence[t100]:e2}");
+        Assert.InRange(fit.Forecaster.Coefficient(0, t100) + fit.Forecaster.Coefficient(1, t100), 0.8, 1.2); // α + β ≈ 1
+    }
+
+    [Fact]
+    public void Cancellation_is_honoured()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => ForecasterTrainer.Fit(DivergingSplit(), cancellationToken: cancelled.Token));
+    }
+
+    [Fact]
+    public void An_active_regularizer_needs_first_step_deltas()
+    {
+        var split = DivergingSplit();
+        var twoHorizons = new FitData([20], 20, [30, 40], split.Train.Inputs, split.Train.Inputs.SelectMany(v => new[] { v, v }).ToArray(), split.Train.RunIndex);
+        Assert.Throws<ArgumentException>(() => ForecasterTrainer.Fit(new TrainValidationSplit(twoHorizons, twoHorizons), new FitOptions()));
+    }
+}
