@@ -38,6 +38,28 @@ public sealed class RestBatchTests : FakeServerTest
         Assert.Equal(metrics.Where(m => m.Key == "m3").Select(m => m.Step), run.Metrics.Where(m => m.Key == "m3").Select(m => m.Step));
     }
 
+    [Theory]
+    [InlineData(2500, 0, 0, 3)]
+    [InlineData(1000, 0, 0, 1)]
+    [InlineData(1001, 0, 0, 2)]
+    [InlineData(0, 250, 0, 3)]
+    [InlineData(0, 0, 201, 3)]
+    [InlineData(950, 100, 100, 2)]
+    public async Task Each_limit_alone_decides_the_request_count(int metricCount, int paramCount, int tagCount, int expectedRequests)
+    {
+        var metrics = Enumerable.Range(0, metricCount).Select(i => new MetricPoint("m", i, i, DateTimeOffset.FromUnixTimeMilliseconds(i))).ToList();
+        var parameters = Enumerable.Range(0, paramCount).ToDictionary(i => $"p{i}", i => "v");
+        var tags = Enumerable.Range(0, tagCount).ToDictionary(i => $"t{i}", i => "v");
+
+        Assert.Equal(expectedRequests, await _client.LogBatchAsync(_runId, metrics, parameters, tags, default));
+
+        var sent = Server.RequestsTo("runs/log-batch");
+        Assert.Equal(expectedRequests, sent.Count);
+        foreach (var request in sent)
+            AssertWithinLimits(request);
+        Assert.Equal(metricCount, Server.Store.Run(_runId).Metrics.Count);
+    }
+
     [Fact]
     public async Task Long_values_are_split_by_the_1MB_body_limit()
     {
