@@ -72,6 +72,22 @@ public sealed class FallbackTrackerTests : FakeServerTest
     }
 
     [Fact]
+    public async Task A_param_conflict_midway_is_thrown_and_the_run_stays_on_the_server()
+    {
+        Tracking.Options.FallbackFolder = Fallback;
+        await using var run = await Tracking.Tracker(Server.Uri).StartRunAsync(TestTracking.Start("conflict"), default);
+        await run.LogParamsAsync(new Dictionary<string, string> { ["lr"] = "0.1" }, default);
+
+        var error = await Assert.ThrowsAsync<TrackingException>(() => run.LogParamsAsync(new Dictionary<string, string> { ["lr"] = "0.2" }, default));
+        await run.EndAsync(RunStatus.Failed, default);
+
+        Assert.Equal(TrackingFailureKind.Rejected, error.Kind);
+        Assert.Empty(Tracking.Warnings);
+        Assert.False(Directory.Exists(Fallback));
+        Assert.Equal("FAILED", Server.Store.Run(run.RunId).Status);
+    }
+
+    [Fact]
     public async Task Without_a_fallback_folder_the_failure_is_thrown()
     {
         var tracker = Tracking.Tracker($"http://127.0.0.1:{FakeMlflowServer.UnusedPort()}");

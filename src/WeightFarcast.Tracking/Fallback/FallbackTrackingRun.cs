@@ -1,8 +1,10 @@
 namespace WeightFarcast.Tracking;
 
 /// <summary>
-/// A server run that moves to the local fallback folder on the first failed call: it starts a local run,
-/// replays everything already recorded, then repeats the failed call there. Invalid input is never a reason.
+/// A server run that moves to the local fallback folder when the server becomes unusable (unreachable,
+/// failing after retries, or an artifact store this client cannot write): it starts a local run, replays
+/// everything already recorded, then repeats the failed call there. A rejected call (param conflict,
+/// invalid key) is the caller's problem and is thrown instead, so the server run is kept.
 /// </summary>
 internal sealed class FallbackTrackingRun(ITrackingRun primary, RunStart start, FileStoreTracker fallback, TrackingEnvironment environment) : ITrackingRun
 {
@@ -52,7 +54,7 @@ internal sealed class FallbackTrackingRun(ITrackingRun primary, RunStart start, 
                 await call(_current).ConfigureAwait(false);
                 record();
             }
-            catch (TrackingException e) when (e.Kind != TrackingFailureKind.InvalidInput)
+            catch (TrackingException e) when (e.Kind is TrackingFailureKind.Unavailable or TrackingFailureKind.Unsupported)
             {
                 await SwitchToLocalAsync(e, ct).ConfigureAwait(false);
                 await call(_current).ConfigureAwait(false);
