@@ -52,6 +52,10 @@ public static class ConfigLoader
         catch (YamlException e)
         {
             var message = (e.InnerException?.Message ?? e.Message).Trim();
+            var line = yaml.Split('\n').ElementAtOrDefault((int)e.Start.Line - 1) ?? "";
+            if (line.Contains("{step}", StringComparison.Ordinal) && (line.Contains('[') || line.Contains('{')))
+                message += " Hint: inside [...] or {...}, quote paths that contain {step}, e.g. ['runs/a/step-{step}.safetensors'].";
+            message = message.Replace("WeightFarcast.Job.Configuration.", "", StringComparison.Ordinal);
             throw new ConfigException(new ConfigProblem("", $"invalid YAML: {message}", filePath ?? "<config>", (int)e.Start.Line, (int)e.Start.Column));
         }
     }

@@ -2,7 +2,9 @@ using System.ComponentModel;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Encodings.Web;
 using System.Text.Json.Schema;
+using System.Text.Json.Serialization.Metadata;
 
 namespace WeightFarcast.Job.Configuration;
 
@@ -22,8 +24,7 @@ public static class ConfigSchema
                 var description = member.GetCustomAttribute<DescriptionAttribute>()?.Description;
                 if (description is not null && schema is JsonObject obj)
                     obj.Insert(0, "description", description);
-                if (context.PropertyInfo is null && context.TypeInfo.Type.IsClass && context.TypeInfo.Type != typeof(string) && schema is JsonObject o
-                    && o.ContainsKey("properties"))
+                if (context.TypeInfo.Kind == JsonTypeInfoKind.Object && schema is JsonObject o && o.ContainsKey("properties"))
                 {
                     o["additionalProperties"] = false; // unknown keys are errors in the loader too
                 }
@@ -35,6 +36,6 @@ public static class ConfigSchema
         schemaNode.Insert(1, "$id", SchemaId);
         schemaNode.Insert(2, "title", "WeightFarcast farcast.yaml");
         schemaNode["required"] = new JsonArray("target", "horizons");
-        return schemaNode.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return schemaNode.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 }

@@ -70,10 +70,11 @@ public static class ConfigTemplate
         _ => Quote(value.ToString() ?? ""),
     };
 
+    // Plain only when no YAML indicator could change its meaning (a {step} inside [..] would start a mapping).
     private static string Quote(string s)
     {
-        var plain = s.Length > 0 && s.All(c => char.IsLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '{' or '}' or ':')
-            && !s.StartsWith('{') && !s.Contains(": ", StringComparison.Ordinal) && s is not ("null" or "true" or "false" or "~");
-        return plain && !s.StartsWith('-') ? s : "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'";
+        var plain = s.Length > 0 && s.All(c => char.IsLetterOrDigit(c) || c is '/' or '.' or '_' or '-')
+            && !s.StartsWith('-') && s is not ("null" or "true" or "false" or "yes" or "no" or "on" or "off" or "~");
+        return plain ? s : "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'";
     }
 }
