@@ -36,6 +36,13 @@ public sealed record FitOptions
     /// <summary>auto | cpu | cuda | cuda:N.</summary>
     public string Device { get; init; } = "auto";
 
+    /// <summary>
+    /// When set, torch's intra-op thread count is set to this before fitting. It is PROCESS-WIDE torch state. One
+    /// thread was 3× faster than torch's default on a loaded 2-core machine (small ops; OpenMP workers spin while
+    /// competing for cores) and gives the same coefficients. Null leaves torch's setting alone.
+    /// </summary>
+    public int? IntraOpThreads { get; init; }
+
     /// <summary>Rows per chunk when scoring the validation set (bounds memory, not the result).</summary>
     public int EvaluationChunkRows { get; init; } = 1 << 18;
 
@@ -47,6 +54,8 @@ public sealed record FitOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Patience);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(EvaluationChunkRows);
+        if (IntraOpThreads is { } threads)
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads, nameof(IntraOpThreads));
         ArgumentNullException.ThrowIfNull(Regularizer);
         if (Regularizer.Lambda < 0 || double.IsNaN(Regularizer.Lambda))
             throw new ArgumentOutOfRangeException(nameof(Regularizer), Regularizer.Lambda, "lambda must be >= 0");

@@ -30,6 +30,8 @@ public static class ForecasterTrainer
 
         TorchEnvironment.EnsureLoaded();
         var device = TorchEnvironment.SelectDevice(options.Device);
+        if (options.IntraOpThreads is { } threads)
+            set_num_threads(threads);
         var clock = Stopwatch.StartNew();
         var random = new SeededRandom(options.Seed);
         var plan = new BatchPlan(train.RunIndex, options.BatchUnit, options.BatchSize);

@@ -5,6 +5,8 @@ namespace WeightFarcast.Forecasting;
 /// <summary>Computes L_grad (see <see cref="StepRegularizer"/>) for one batch, vectorised over rows and groups.</summary>
 internal sealed class StepLengthPenalty : IDisposable
 {
+    private const int OneHotGroupLimit = 128;
+
     private readonly StepRegularizer _options;
     private readonly int _groupCount;
     private readonly double _firstGap;
@@ -60,8 +62,7 @@ internal sealed class StepLengthPenalty : IDisposable
         var excess = nn.functional.relu(lastPerGroup - firstPerGroup.unsqueeze(1));                   // [G × P]
 
         // Groups absent from the batch contribute 0 to both sides; average over the groups present.
-        var counts = zeros(_groupCount, dtype: ScalarType.Float32, device: device)
-            .index_add_(0, groups, ones(groups.shape[0], dtype: ScalarType.Float32, device: device), 1);
+        var counts = GroupSum(ones([groups.shape[0], 1], dtype: predictions.dtype, device: device), groups);
         var present = (counts > 0).sum().to_type(ScalarType.Float32);
         var perGroup = excess.sum(1);
         if (_options.Pairs == RegularizedPairs.AllMean)
@@ -73,8 +74,21 @@ internal sealed class StepLengthPenalty : IDisposable
     private Tensor GroupNorm(Tensor values, Tensor groups)
     {
         var perRow = _options.Norm == StepNorm.L1 ? values.abs() : values.square();
-        var summed = zeros([_groupCount, values.shape[1]], dtype: values.dtype, device: values.device).index_add_(0, groups, perRow, 1);
+        var summed = GroupSum(perRow, groups);
         // The clamp keeps sqrt's gradient finite for groups whose steps are exactly zero.
         return _options.Norm == StepNorm.L1 ? summed : summed.clamp_min(1e-30).sqrt();
+    }
+
+    /// <summary>Σ over each group's rows, [B × C] → [G × C].</summary>
+    private Tensor GroupSum(Tensor perRow, Tensor groups)
+    {
+        // CPU index_add (and its backward) is several times slower than a one-hot matrix product while the number of
+        // groups is small, which is the common case (tens of reference runs).
+        if (_groupCount <= OneHotGroupLimit)
+        {
+            var oneHot = groups.unsqueeze(0).eq(arange(_groupCount, dtype: ScalarType.Int64, device: perRow.device).unsqueeze(1)).to_type(perRow.dtype);
+            return oneHot.mm(perRow);
+        }
+        return zeros([_groupCount, perRow.shape[1]], dtype: perRow.dtype, device: perRow.device).index_add_(0, groups, perRow, 1);
     }
 }

@@ -89,4 +89,17 @@ public class ForecasterTrainerTests
         var twoHorizons = new FitData([20], 20, [30, 40], split.Train.Inputs, split.Train.Inputs.SelectMany(v => new[] { v, v }).ToArray(), split.Train.RunIndex);
         Assert.Throws<ArgumentException>(() => ForecasterTrainer.Fit(new TrainValidationSplit(twoHorizons, twoHorizons), new FitOptions()));
     }
+
+    [Fact]
+    public void Groups_are_fitted_independently_and_named_in_progress()
+    {
+        var recorder = new Recorder();
+        var options = new FitOptions { LearningRate = 0.05, BatchSize = 1, MaxEpochs = 3, Regularizer = StepRegularizer.None };
+        var results = GroupFitting.FitEach(new Dictionary<string, TrainValidationSplit> { ["a.weight"] = DivergingSplit(), ["b.bias"] = DivergingSplit() }, options, recorder);
+
+        Assert.Equal(["a.weight", "b.bias"], results.Keys.Order());
+        Assert.Equal(results["a.weight"].Forecaster.Coefficients, results["b.bias"].Forecaster.Coefficients); // same data, same seed
+        Assert.Equal(3, recorder.Reports.Count(r => r.Group == "a.weight"));
+        Assert.Equal(3, recorder.Reports.Count(r => r.Group == "b.bias"));
+    }
 }

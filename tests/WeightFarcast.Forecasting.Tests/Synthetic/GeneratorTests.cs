@@ -92,4 +92,17 @@ public class GeneratorTests
         Assert.InRange(draws.Average(), -0.03, 0.03);
         Assert.InRange(draws.Average(v => v * v), 0.95, 1.05);
     }
+
+    [Fact]
+    public void One_dimensional_gd_is_exactly_affine_in_w0_and_wn()
+    {
+        // d = 1: every run contracts by the same factor 1 − 0.01 per step, so w_t is one affine map of (w_0, w_20)
+        // for all runs and the least-squares floor is zero up to rounding.
+        var trajectories = PaperDatasets.Generate(SyntheticDataset.LeastSquares1dGd, 1);
+        var floor = PaperProtocol.TestMse(trajectories, AffineLeastSquaresFloor.Predictor(trajectories));
+        Assert.All(floor, mse => Assert.True(mse < 1e-10, $"{mse}"));
+        var run = 7;
+        var contraction = (trajectories[run, 2, 0] - trajectories[run, 1, 0]) / (trajectories[run, 1, 0] - trajectories[run, 0, 0]);
+        Assert.Equal(0.99, contraction, 9);
+    }
 }
