@@ -7,7 +7,15 @@ namespace WeightFarcast.Cli;
 /// <summary>Builds the command tree and runs one command line; the only place outcomes become exit codes.</summary>
 public static class CliApplication
 {
-    public static RootCommand BuildRoot(CliContext context) => new(
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = CreateRoot(context);
+        foreach (var version in root.Options.OfType<VersionOption>())
+            version.Action = new PrintVersionAction();
+        return root;
+    }
+
+    private static RootCommand CreateRoot(CliContext context) => new(
         "weightfarcast: predicts a network's far-future weights from two checkpoints (w_0, w_n) with the 1-layer farcaster " +
         "of Shou et al. (DASFAA 2025), backtests them and tracks the run in MLflow.\n\nExit codes:\n" + ExitCodeTable.PlainText())
     {
@@ -17,9 +25,9 @@ public static class CliApplication
         ConfigCommands.Validate(context),
         ConfigCommands.Show(context),
         ConfigCommands.Schema(context),
-        // InspectCommand.Create(context),
+        InspectCommand.Create(context),
         EvaluateCommand.Create(context),
-        // BenchCommand.Create(context),
+        BenchCommand.Create(context),
         DoctorCommand.Create(context),
     };
 
@@ -64,6 +72,16 @@ public static class CliApplication
             foreach (var issue in ExitCodeMapping.Locate(exception))
                 reporter.Error(issue.Message, issue.File, issue.Line, issue.Column, $"weightfarcast: {code}");
             reporter.FailTask($"weightfarcast failed: {code} ({(int)code})");
+        }
+    }
+
+    /// <summary>`--version` prints the tool's version, not the hosting process's (which differs under a test host).</summary>
+    private sealed class PrintVersionAction : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Job.ToolInfo.Version);
+            return (int)ExitCode.Success;
         }
     }
 }
