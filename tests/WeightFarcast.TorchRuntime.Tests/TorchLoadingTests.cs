@@ -50,14 +50,14 @@ public class TorchLoadingTests
         var trueWeights = tensor(new float[] { 1.5f, -2f, 0.5f }).reshape(3, 1);
         var y = x.matmul(trueWeights) + 0.25f;
         var model = nn.Linear(3, 1);
-        var optimizer = optim.Adam(model.parameters(), lr: 0.05);
+        using var optimizer = new WeightFarcast.TorchRuntime.Optimizers.StableAdam(model.parameters(), 0.05);
         float first = 0, last = 0;
         for (var step = 0; step < 300; step++)
         {
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var loss = nn.functional.mse_loss(model.forward(x), y);
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
             if (step == 0) first = loss.item<float>();
             last = loss.item<float>();
         }
