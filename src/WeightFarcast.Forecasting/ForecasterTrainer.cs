@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using TorchSharp;
 using WeightFarcast.TorchRuntime;
+using WeightFarcast.TorchRuntime.Optimizers;
 using static TorchSharp.torch;
 
 namespace WeightFarcast.Forecasting;
@@ -48,8 +49,9 @@ public static class ForecasterTrainer
         var (initialWeights, initialBias) = DefaultLinearInit(random, k, h);
         var weights = nn.Parameter(Matrix(initialWeights, k, device));
         var bias = nn.Parameter(tensor(initialBias, device: device));
-        using var optimizer = optim.Adam([weights, bias], lr: options.LearningRate);
-        using var penalty = new StepLengthPenalty(options.Regularizer, train.HorizonSteps, train.FirstStepGap, plan.GroupCount, device);
+        using var optimizer = new StableAdam([weights, bias], options.LearningRate);
+        using var scalars = new KeptScalars();
+        using var penalty = new StepLengthPenalty(options.Regularizer, train.HorizonSteps, train.FirstStepGap, plan.GroupCount, device, scalars);
 
         var history = new List<EpochProgress>();
         var best = (Loss: double.PositiveInfinity, Epoch: 0, Weights: weights.detach().clone(), Bias: bias.detach().clone());
@@ -59,7 +61,7 @@ public static class ForecasterTrainer
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (trainLoss, trainRegularizer) = RunEpoch(plan.NextEpoch(random));
-            var validationLoss = MeanAbsoluteError(xValidation, yValidation, weights, bias, options.EvaluationChunkRows);
+            var validationLoss = MeanAbsoluteError(xValidation, yValidation, weights, bias, options.EvaluationChunkRows, scalars);
             var improved = validationLoss < best.Loss;
             if (improved)
             {
@@ -110,19 +112,19 @@ public static class ForecasterTrainer
             {
                 using var batchScope = NewDisposeScope();
                 var rows = end - start;
-                var predictions = xs.narrow(0, start, rows).mm(weights.t()) + bias;
-                var predictionLoss = (predictions - ys.narrow(0, start, rows)).abs().mean();
+                var predictions = xs.narrow(0, start, rows).mm(weights.t()).add(bias, scalars.One);
+                var predictionLoss = predictions.sub(ys.narrow(0, start, rows)).abs().mean();
                 var loss = predictionLoss;
                 if (regularize)
                 {
                     var stepPenalty = penalty.Compute(predictions, deltas.narrow(0, start, rows), gs.narrow(0, start, rows));
-                    loss = predictionLoss + options.Regularizer.Lambda * stepPenalty;
-                    regularizerSum.add_(stepPenalty.detach().to_type(ScalarType.Float64));
+                    loss = predictionLoss.add(stepPenalty, scalars[options.Regularizer.Lambda]);
+                    regularizerSum.add_(stepPenalty.detach().to_type(ScalarType.Float64), scalars.One);
                 }
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 loss.backward();
-                optimizer.step();
-                lossSum.add_(predictionLoss.detach().to_type(ScalarType.Float64) * rows);
+                optimizer.Step();
+                lossSum.add_(predictionLoss.detach().to_type(ScalarType.Float64), scalars[rows]);
                 start = end;
             }
             return (lossSum.item<double>() / train.Rows, regularizerSum.item<double>() / epochPlan.BatchEnds.Length);
@@ -130,7 +132,7 @@ public static class ForecasterTrainer
     }
 
     /// <summary>Mean |X·Wᵀ + b − Y| over all rows and horizons, in chunks.</summary>
-    internal static double MeanAbsoluteError(Tensor x, Tensor y, Tensor weights, Tensor bias, int chunkRows)
+    internal static double MeanAbsoluteError(Tensor x, Tensor y, Tensor weights, Tensor bias, int chunkRows, KeptScalars scalars)
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
@@ -139,7 +141,7 @@ public static class ForecasterTrainer
         for (long start = 0; start < rows; start += chunkRows)
         {
             var length = Math.Min(chunkRows, rows - start);
-            var error = x.narrow(0, start, length).mm(weights.t()) + bias - y.narrow(0, start, length);
+            var error = x.narrow(0, start, length).mm(weights.t()).add(bias, scalars.One).sub(y.narrow(0, start, length));
             total += error.abs().sum(ScalarType.Float64).item<double>();
         }
         return total / (rows * y.shape[1]);

@@ -1,3 +1,4 @@
+using WeightFarcast.TorchRuntime;
 using static TorchSharp.torch;
 
 namespace WeightFarcast.Forecasting;
@@ -12,10 +13,12 @@ internal sealed class StepLengthPenalty : IDisposable
     private readonly double _firstGap;
     private readonly long[] _pairStarts;
     private readonly Tensor? _pairGaps;
+    private readonly KeptScalars _scalars;
 
     /// <param name="groupCount">Group ids passed to <see cref="Compute"/> lie in 0..groupCount-1.</param>
-    public StepLengthPenalty(StepRegularizer options, IReadOnlyList<int> horizonSteps, int firstStepGap, int groupCount, Device device)
+    public StepLengthPenalty(StepRegularizer options, IReadOnlyList<int> horizonSteps, int firstStepGap, int groupCount, Device device, KeptScalars scalars)
     {
+        _scalars = scalars;
         _options = options;
         _groupCount = groupCount;
         _firstGap = firstStepGap;
@@ -49,25 +52,25 @@ internal sealed class StepLengthPenalty : IDisposable
         Tensor steps;
         if (_options.Pairs == RegularizedPairs.Last)
         {
-            steps = predictions.narrow(1, horizonCount - 1, 1) - predictions.narrow(1, horizonCount - 2, 1);
+            steps = predictions.narrow(1, horizonCount - 1, 1).sub(predictions.narrow(1, horizonCount - 2, 1));
         }
         else
         {
-            steps = predictions.narrow(1, 1, horizonCount - 1) - predictions.narrow(1, 0, horizonCount - 1);
+            steps = predictions.narrow(1, 1, horizonCount - 1).sub(predictions.narrow(1, 0, horizonCount - 1));
         }
         var pairCount = steps.shape[1];
 
-        var firstPerGroup = GroupNorm(firstStepDelta.unsqueeze(1), groups).squeeze(1) / _firstGap;   // [G]
-        var lastPerGroup = GroupNorm(steps, groups) / _pairGaps!;                                     // [G × P]
-        var excess = nn.functional.relu(lastPerGroup - firstPerGroup.unsqueeze(1));                   // [G × P]
+        var firstPerGroup = GroupNorm(firstStepDelta.unsqueeze(1), groups).squeeze(1).div(_scalars[_firstGap]);   // [G]
+        var lastPerGroup = GroupNorm(steps, groups).div(_pairGaps!);                                     // [G × P]
+        var excess = nn.functional.relu(lastPerGroup.sub(firstPerGroup.unsqueeze(1)));                   // [G × P]
 
         // Groups absent from the batch contribute 0 to both sides; average over the groups present.
         var counts = GroupSum(ones([groups.shape[0], 1], dtype: predictions.dtype, device: device), groups);
-        var present = (counts > 0).sum().to_type(ScalarType.Float32);
+        var present = counts.gt(_scalars[0]).sum().to_type(ScalarType.Float32);
         var perGroup = excess.sum(1);
         if (_options.Pairs == RegularizedPairs.AllMean)
-            perGroup = perGroup / pairCount;
-        return perGroup.sum() / present;
+            perGroup = perGroup.div(_scalars[pairCount]);
+        return perGroup.sum().div(present);
     }
 
     /// <summary>Per-group norm over its rows of each column: Σ|x| (L1) or sqrt(Σx²) (L2). Returns [G × C].</summary>
@@ -76,7 +79,7 @@ internal sealed class StepLengthPenalty : IDisposable
         var perRow = _options.Norm == StepNorm.L1 ? values.abs() : values.square();
         var summed = GroupSum(perRow, groups);
         // The clamp keeps sqrt's gradient finite for groups whose steps are exactly zero.
-        return _options.Norm == StepNorm.L1 ? summed : summed.clamp_min(1e-30).sqrt();
+        return _options.Norm == StepNorm.L1 ? summed : summed.clamp_min(_scalars[1e-30]).sqrt();
     }
 
     /// <summary>Σ over each group's rows, [B × C] → [G × C].</summary>

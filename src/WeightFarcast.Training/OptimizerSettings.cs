@@ -1,3 +1,4 @@
+using WeightFarcast.TorchRuntime.Optimizers;
 using TorchSharp;
 using TorchSharp.Modules;
 
@@ -30,10 +31,10 @@ public sealed record OptimizerSettings(OptimizerKind Kind, double LearningRate, 
             throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "weight decay must be a non-negative finite number");
     }
 
-    internal torch.optim.Optimizer Create(IEnumerable<Parameter> parameters) => Kind switch
+    internal IStableOptimizer Create(IEnumerable<Parameter> parameters) => Kind switch
     {
-        OptimizerKind.Adam => torch.optim.Adam(parameters, LearningRate, weight_decay: WeightDecay),
-        OptimizerKind.SgdMomentum => torch.optim.SGD(parameters, LearningRate, Momentum, weight_decay: WeightDecay),
+        OptimizerKind.Adam => new StableAdam(parameters, LearningRate, weightDecay: WeightDecay),
+        OptimizerKind.SgdMomentum => new StableSgd(parameters, LearningRate, Momentum, WeightDecay),
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, null),
     };
 }

@@ -51,10 +51,10 @@ public static class TrajectoryTrainer
             using (var stepScope = NewDisposeScope())
             {
                 var (inputs, targets) = batches.Next();
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var loss = task.Loss(model.forward(inputs), targets);
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
                 trainLoss[step - 1] = loss.item<float>();
             }
             if (step % options.SaveEvery == 0 || step == options.Steps)
