@@ -28,6 +28,20 @@ internal static class BenchCommand
             context.Out.WriteLine(Path.Combine(folder, PaperBenchmark.MarkdownFileName));
             return Task.FromResult((int)ExitCode.Success);
         });
-        return new Command("bench", "Benchmarks with results printed as ratios against baselines measured in the same run.") { paper };
+        var runs = new Option<string>("--runs") { Description = "Folder of seed-<s>/step-{step}.safetensors runs.", DefaultValueFactory = _ => "tests/fixtures/digits-mlp" };
+        var groupsOut = new Option<string>("--out") { Description = "Folder for groups-digits.md and .json.", DefaultValueFactory = _ => "docs/benchmarks" };
+        var groups = new Command("groups", "Compare the paper's global map with one map per tensor: each seed of --runs is farcast from steps 0 and 200 to 400, 800 and 1500 using the other seeds as references.")
+        { runs, groupsOut };
+        groups.SetAction((parse, cancellationToken) =>
+        {
+            var command = $"weightfarcast bench groups --runs {parse.GetValue(runs)} --out {parse.GetValue(groupsOut)}";
+            var observer = new Rendering.ProgressObserver(context.Error, live: false, CiIntegration.CiReporterFactory.Create(
+                CiIntegration.CiEnvironment.Detect(_ => null), context.Error, CiIntegration.SecretMasker.None));
+            var rows = Job.Benchmarks.GroupsBenchmark.Run(context.ResolvePath(parse.GetValue(runs)!), 0, 200, [400, 800, 1500],
+                context.ResolvePath(parse.GetValue(groupsOut)!), command, observer, cancellationToken);
+            context.Out.WriteLine(Path.Combine(context.ResolvePath(parse.GetValue(groupsOut)!), Job.Benchmarks.GroupsBenchmark.MarkdownFileName));
+            return Task.FromResult(rows.Count > 0 ? (int)ExitCode.Success : (int)ExitCode.InternalError);
+        });
+        return new Command("bench", "Benchmarks with results printed as ratios against baselines measured in the same run.") { paper, groups };
     }
 }
