@@ -1,4 +1,7 @@
-"""Sums the outcomes in every .trx file under a folder and prints the final CI line."""
+"""Counts test outcomes in every .trx under a folder and prints the CI's final line.
+
+Outcomes are read per test result (UnitTestResult/@outcome): the summary counters leave skipped xunit tests out.
+A run that produced no results at all counts as a failure, so a broken test host can never look green."""
 import glob
 import sys
 import xml.etree.ElementTree as ET
@@ -7,13 +10,17 @@ NS = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
 passed = failed = skipped = 0
 files = glob.glob(f"{sys.argv[1]}/**/*.trx", recursive=True)
 for path in files:
-    counters = ET.parse(path).getroot().find(f"{NS}ResultSummary/{NS}Counters")
-    if counters is None:
-        failed += 1
-        continue
-    passed += int(counters.get("passed", 0))
-    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
-    skipped += int(counters.get("notExecuted", 0))
+    results = ET.parse(path).getroot().iter(f"{NS}UnitTestResult")
+    for result in results:
+        outcome = result.get("outcome", "")
+        if outcome == "Passed":
+            passed += 1
+        elif outcome in ("NotExecuted", "Inconclusive"):
+            skipped += 1
+        else:
+            failed += 1
+if not files:
+    failed += 1
 line = f"{passed} passed, {failed} failed"
 if skipped:
     line += f", {skipped} skipped"

@@ -10,8 +10,9 @@ internal static class BenchCommand
     {
         var samples = new Option<int>("--samples") { Description = "Dataset samples (generator seeds 1..N); the paper uses 5.", DefaultValueFactory = _ => 5 };
         var output = new Option<string>("--out") { Description = "Folder for paper-synthetic.md and paper-synthetic.json.", DefaultValueFactory = _ => "docs/benchmarks" };
+        var notes = new Option<string?>("--notes") { Description = "A Markdown file with the analysis of the results, put under \"Findings\"." };
         var paper = new Command("paper", "Reproduce the paper's synthetic benchmark: every method (LFD-2, LFL, LFS, Introspection, LFN, persistence, linear extrapolation) on every dataset; test MSE at t = 40..200 as mean(std) over samples, fit times, the regularizer's effect.")
-        { samples, output };
+        { samples, output, notes };
         paper.SetAction((parse, cancellationToken) =>
         {
             var n = parse.GetValue(samples);
@@ -22,7 +23,8 @@ internal static class BenchCommand
             {
                 Samples = n,
                 OutputDirectory = folder,
-                Command = $"weightfarcast bench paper --samples {n} --out {parse.GetValue(output)}",
+                Command = $"weightfarcast bench paper --samples {n} --out {parse.GetValue(output)}" + (parse.GetValue(notes) is { } file ? $" --notes {file}" : ""),
+                Notes = parse.GetValue(notes) is { } notesFile ? File.ReadAllText(context.ResolvePath(notesFile)) : null,
                 Progress = new Progress<string>(m => context.Error.WriteLine(m)),
             }, cancellationToken);
             context.Out.WriteLine(Path.Combine(folder, PaperBenchmark.MarkdownFileName));
