@@ -31,7 +31,9 @@ internal static class UnsupportedLayouts
         if (name.StartsWith("zero_pp_rank_", StringComparison.Ordinal) || name.EndsWith("_optim_states.pt", StringComparison.Ordinal))
             throw DeepSpeed(Path.GetDirectoryName(folder) ?? folder);
         var isTar = head.Length >= 262 && head.Slice(257, 5).SequenceEqual("ustar"u8);
-        if ((!head.IsEmpty && head[0] == PickleProtocol) || isTar)
+        // A safetensors header length can also start with 0x80 (its low byte); the JSON header's '{' at byte 8 tells them apart.
+        var isSafetensors = head.Length > 8 && head[8] == (byte)'{';
+        if ((!head.IsEmpty && head[0] == PickleProtocol && !isSafetensors) || isTar)
             throw Legacy(file);
     }
 

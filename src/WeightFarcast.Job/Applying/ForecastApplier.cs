@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using WeightFarcast.Checkpoints;
 using WeightFarcast.Checkpoints.DTypes;
-using WeightFarcast.Checkpoints.Reading;
-using WeightFarcast.Checkpoints.Writing;
-using WeightFarcast.Forecasting;
 using WeightFarcast.Job.Evaluation;
 using WeightFarcast.Job.Fitting;
 using WeightFarcast.Job.Planning;
@@ -19,135 +15,49 @@ public sealed record HorizonOutput(int Step, string Path, BacktestErrors? Backte
 public sealed record BacktestErrors(ErrorMetrics Forecast, ErrorMetrics Persistence, ErrorMetrics LinearExtrapolation, IReadOnlyList<(string Tensor, long Elements, ErrorMetrics Forecast, ErrorMetrics Persistence, ErrorMetrics LinearExtrapolation)> Tensors);
 
 /// <summary>
-/// One streaming pass over the target's tensors: each chunk of w_0..w_n is read once, every horizon's forecast is
-/// computed from it and written, and, where the actual checkpoint exists, compared with it together with the
-/// persistence and linear-extrapolation baselines. Memory holds a few chunks, whatever the model size.
+/// One streaming pass over the target's tensors, split into chunks that <see cref="ApplySettings.Workers"/> workers
+/// process in parallel: each chunk of w_0..w_n is read once, every horizon's forecast is computed from it and written
+/// (positional writes, so order does not matter), and, where the actual checkpoint exists, compared with it together
+/// with the persistence and linear-extrapolation baselines. Memory holds one chunk's buffers per worker, whatever the
+/// model size; backtest sums are combined in tensor order, so results do not depend on scheduling.
 /// Outputs appear only when every horizon is complete (temp files + rename); failure or cancellation leaves none.
 /// </summary>
 public static class ForecastApplier
 {
     public const int ChunkElements = 1 << 20;
 
-    public static ApplyResult Run(JobPlan plan, ForecasterSet forecasters, ApplySettings settings, IProgress<string>? progress, CancellationToken cancellationToken)
+    public static ApplyResult Run(JobPlan plan, ForecasterSet forecasters, ApplySettings settings, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        Run(plan, forecasters, settings, ChunkElements, progress, cancellationToken);
+
+    /// <summary>As above with a chosen chunk size (tests use small chunks to split small tensors).</summary>
+    internal static ApplyResult Run(JobPlan plan, ForecasterSet forecasters, ApplySettings settings, int chunkElements, IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkElements, 1);
         var clock = Stopwatch.StartNew();
-        var inputPaths = plan.InputSteps.Select(s => plan.Target.PathFor(s)).ToList();
-        var inputs = inputPaths.Select(CheckpointReader.Open).ToList();
-        var initial = CheckpointReader.Open(plan.Target.PathFor(plan.InitialStep));
-        var observed = CheckpointReader.Open(plan.Target.PathFor(plan.ObservedStep));
-        var actuals = settings.Backtest
-            ? plan.Horizons.ToDictionary(h => h, h => plan.Target.Has(h) ? CheckpointReader.Open(plan.Target.PathFor(h)) : null)
-            : plan.Horizons.ToDictionary(h => h, _ => (ICheckpointReader?)null);
-        var outputs = new List<ICheckpointWriter>();
-        try
-        {
-            var tensors = plan.Tensors.Select(t => t.IsFloatingPoint && settings.OutputDType is { } d ? new TensorInfo(t.Name, d, t.Shape) : t).ToList();
-            foreach (var horizon in plan.Horizons)
-                outputs.Add(ForecastOutputs.Create(observed, tensors, settings.OutputDirectory, horizon, settings.Metadata(horizon)));
+        using var streams = new ApplyStreams(plan, settings);
+        var chunks = new ApplyChunks(plan.Tensors, chunkElements);
+        var partials = streams.Backtesting ? new BacktestPartials(chunks.Count, plan.Horizons.Count) : null;
+        var tensorProgress = new TensorProgress(plan.Tensors.Count, chunks, progress);
+        var bytesRead = ParallelChunkRunner.Run(
+            chunks.Count,
+            settings.Workers ?? Environment.ProcessorCount,
+            () => new ChunkWorker(plan, forecasters, streams, partials, settings.NanPolicy, chunkElements),
+            (worker, index) => worker.Process(chunks[index], index),
+            tensorProgress.ChunkDone,
+            cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
 
-            var metrics = plan.Horizons.ToDictionary(h => h, _ => new List<(string, long, ErrorAccumulator F, ErrorAccumulator P, ErrorAccumulator L)>());
-            long bytesRead = 0;
-            var done = 0;
-            foreach (var tensor in plan.Tensors)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (tensor.IsFloatingPoint && tensor.ElementCount > 0)
-                    bytesRead += ForecastTensor(plan, forecasters.For(tensor.Name), tensor, inputs, initial, observed, actuals, outputs, metrics, settings.NanPolicy, cancellationToken);
-                else
-                    bytesRead += CarryTensor(tensor, observed, outputs, cancellationToken);
-                if (++done % 16 == 0 || done == plan.Tensors.Count)
-                    progress?.Report($"applied {done}/{plan.Tensors.Count} tensors");
-            }
-
-            var results = new List<HorizonOutput>();
-            for (var i = 0; i < plan.Horizons.Count; i++)
-            {
-                var horizon = plan.Horizons[i];
-                outputs[i].Commit();
-                var path = outputs[i].Path;
-                results.Add(new HorizonOutput(horizon, path, actuals[horizon] is null ? null : Summarise(metrics[horizon])));
-            }
-            return new ApplyResult(results, bytesRead, outputs.Sum(o => o.Tensors.Sum(t => t.ByteLength)), clock.Elapsed);
-        }
-        finally
+        var results = new List<HorizonOutput>();
+        for (var i = 0; i < plan.Horizons.Count; i++)
         {
-            foreach (var output in outputs)
-                output.Dispose(); // deletes anything not committed
-            foreach (var reader in inputs.Append(initial).Append(observed).Concat(actuals.Values.OfType<ICheckpointReader>()))
-                reader.Dispose();
+            var output = streams.Outputs[i];
+            output.Commit();
+            var backtest = partials is not null && streams.Actuals[i] is not null
+                ? Summarise(partials.TensorRows(chunks, plan.Tensors, i))
+                : null;
+            results.Add(new HorizonOutput(plan.Horizons[i], output.Path, backtest));
         }
-    }
-
-    private static long ForecastTensor(
-        JobPlan plan, FittedForecaster forecaster, TensorInfo tensor, IReadOnlyList<ICheckpointReader> inputs,
-        ICheckpointReader initial, ICheckpointReader observed, IReadOnlyDictionary<int, ICheckpointReader?> actuals,
-        IReadOnlyList<ICheckpointWriter> outputs, Dictionary<int, List<(string, long, ErrorAccumulator F, ErrorAccumulator P, ErrorAccumulator L)>> metrics,
-        NanPolicy nanPolicy, CancellationToken cancellationToken)
-    {
-        var length = (int)Math.Min(ChunkElements, tensor.ElementCount);
-        var inputBuffers = inputs.Select(_ => new float[length]).ToArray();
-        var first = new float[length];
-        var last = new float[length];
-        var actual = new float[length];
-        var forecast = new float[length];
-        var baseline = new float[length];
-        var accumulators = plan.Horizons.ToDictionary(h => h, _ => (F: new ErrorAccumulator(), P: new ErrorAccumulator(), L: new ErrorAccumulator()));
-        long read = 0;
-        for (long offset = 0; offset < tensor.ElementCount; offset += length)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var n = (int)Math.Min(length, tensor.ElementCount - offset);
-            var chunks = new ReadOnlyMemory<float>[inputs.Count];
-            for (var j = 0; j < inputs.Count; j++)
-            {
-                inputs[j].ReadSingles(tensor.Name, offset, inputBuffers[j].AsSpan(0, n));
-                NonFiniteCheck.Check(inputBuffers[j].AsSpan(0, n), inputs[j].Path, tensor.Name, nanPolicy);
-                chunks[j] = inputBuffers[j].AsMemory(0, n);
-                read += n * (long)tensor.DType.ElementSize();
-            }
-            var needBaselines = actuals.Values.Any(a => a is not null);
-            if (needBaselines)
-            {
-                initial.ReadSingles(tensor.Name, offset, first.AsSpan(0, n));
-                observed.ReadSingles(tensor.Name, offset, last.AsSpan(0, n));
-            }
-            for (var i = 0; i < plan.Horizons.Count; i++)
-            {
-                var horizon = plan.Horizons[i];
-                forecaster.Apply(forecaster.HorizonIndex(horizon), chunks, forecast.AsSpan(0, n));
-                outputs[i].WriteSingles(tensor.Name, offset, forecast.AsSpan(0, n));
-                if (actuals[horizon] is not { } truth)
-                    continue;
-                truth.ReadSingles(tensor.Name, offset, actual.AsSpan(0, n));
-                read += n * (long)tensor.DType.ElementSize();
-                var acc = accumulators[horizon];
-                acc.F.Add(forecast.AsSpan(0, n), actual.AsSpan(0, n));
-                acc.P.Add(last.AsSpan(0, n), actual.AsSpan(0, n));
-                Baselines.LinearExtrapolation(first.AsSpan(0, n), plan.InitialStep, last.AsSpan(0, n), plan.ObservedStep, horizon, baseline.AsSpan(0, n));
-                acc.L.Add(baseline.AsSpan(0, n), actual.AsSpan(0, n));
-            }
-        }
-        foreach (var horizon in plan.Horizons.Where(h => actuals[h] is not null))
-        {
-            var acc = accumulators[horizon];
-            metrics[horizon].Add((tensor.Name, tensor.ElementCount, acc.F, acc.P, acc.L));
-        }
-        return read;
-    }
-
-    /// <summary>Integer tensors (step counters, buffers) are copied from w_n unchanged, never forecast.</summary>
-    private static long CarryTensor(TensorInfo tensor, ICheckpointReader observed, IReadOnlyList<ICheckpointWriter> outputs, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[(int)Math.Min(ChunkElements * 4L, Math.Max(1, tensor.ByteLength))];
-        for (long offset = 0; offset < tensor.ByteLength; offset += buffer.Length)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var n = (int)Math.Min(buffer.Length, tensor.ByteLength - offset);
-            observed.ReadBytes(tensor.Name, offset, buffer.AsSpan(0, n));
-            foreach (var output in outputs)
-                output.WriteBytes(tensor.Name, offset, buffer.AsSpan(0, n));
-        }
-        return tensor.ByteLength;
+        return new ApplyResult(results, bytesRead, streams.Outputs.Sum(o => o.Tensors.Sum(t => t.ByteLength)), clock.Elapsed);
     }
 
     private static BacktestErrors Summarise(List<(string Tensor, long Elements, ErrorAccumulator F, ErrorAccumulator P, ErrorAccumulator L)> rows)
@@ -164,5 +74,5 @@ public static class ForecastApplier
     }
 }
 
-/// <summary>How forecasts are written.</summary>
-public sealed record ApplySettings(string OutputDirectory, DType? OutputDType, bool Backtest, NanPolicy NanPolicy, Func<int, IReadOnlyDictionary<string, string>> Metadata);
+/// <summary>How forecasts are written. <paramref name="Workers"/>: chunks processed in parallel (default: one per core).</summary>
+public sealed record ApplySettings(string OutputDirectory, DType? OutputDType, bool Backtest, NanPolicy NanPolicy, Func<int, IReadOnlyDictionary<string, string>> Metadata, int? Workers = null);
