@@ -11,7 +11,7 @@ namespace WeightFarcast.TorchRuntime;
 /// lacks GLIBCXX_3.4.32 (Debian 12, Ubuntu 22.04) points TorchSharp at a copy of libLibTorchSharp.so whose
 /// one requirement of that version is marked weak. The copy lives in a cache folder beside symlinks to the
 /// libtorch natives it links, so every library still resolves to one inode and nothing loads twice.
-/// On systems that have the version, and with no external libtorch, nothing is changed.
+/// On systems that have the version nothing is changed.
 /// </summary>
 public static class NativeBootstrap
 {
@@ -49,25 +49,28 @@ public static class NativeBootstrap
         var searched = NativeSearchDirectories().ToList();
         var libTorchSharp = searched.Select(d => Path.Combine(d, LibTorchSharpFile)).FirstOrDefault(File.Exists);
         var external = Environment.GetEnvironmentVariable(ExternalLibTorchVariable);
-        var libTorchDir = string.IsNullOrWhiteSpace(external)
-            ? searched.FirstOrDefault(d => File.Exists(Path.Combine(d, "libtorch_cpu.so")))
-            : Path.GetFullPath(external);
+        var libTorchDir = searched.FirstOrDefault(d => File.Exists(Path.Combine(d, "libtorch_cpu.so")));
 
         var report = new NativeBootstrapReport
         {
             LibTorchDirectory = libTorchDir, LibTorchSharpPath = libTorchSharp, LibStdCxx = libStdCxx,
             PatchNeeded = false, PatchApplied = false, UsesExternalLibTorch = !string.IsNullOrWhiteSpace(external),
         };
+        if (report.UsesExternalLibTorch)
+        {
+            // TorchSharp 0.107's torch static constructor loads "torch_cpu" by name before any resolver runs, and CoreCLR
+            // finds the bundled copy; a second libtorch in the process aborts ("Tried to register multiple backend
+            // fallbacks"). Refuse plainly instead of crashing.
+            return report with
+            {
+                Failure = $"{ExternalLibTorchVariable} is set, but this build cannot use an external libtorch: TorchSharp 0.107 always loads the libtorch bundled with the tool. Unset {ExternalLibTorchVariable}; GPU needs a build of the tool against TorchSharp's CUDA packages.",
+            };
+        }
         if (libTorchSharp is null)
             return report with { Failure = $"{LibTorchSharpFile} was not found next to the tool (looked in: {string.Join(", ", searched)}). Reinstall the tool: dotnet tool update -g WeightFarcast." };
         if (libTorchDir is null || !File.Exists(Path.Combine(libTorchDir, "libtorch_cpu.so")))
         {
-            return report with
-            {
-                Failure = report.UsesExternalLibTorch
-                    ? $"{ExternalLibTorchVariable}={external} does not hold libtorch_cpu.so. Point it at the lib folder of a libtorch 2.10 (e.g. <python>/site-packages/torch/lib)."
-                    : $"libtorch_cpu.so was not found next to the tool (looked in: {string.Join(", ", searched)}). Reinstall the tool.",
-            };
+            return report with { Failure = $"libtorch_cpu.so was not found next to the tool (looked in: {string.Join(", ", searched)}). Reinstall the tool." };
         }
 
         var original = File.ReadAllBytes(libTorchSharp);
@@ -76,17 +79,17 @@ public static class NativeBootstrap
         report = report with { PatchNeeded = patchNeeded };
 
         string loadPath = libTorchSharp;
-        if (patchNeeded || report.UsesExternalLibTorch)
+        if (patchNeeded)
         {
             try
             {
-                loadPath = Consolidate(original, libTorchSharp, libTorchDir, patchNeeded);
+                loadPath = Consolidate(original, libTorchSharp, libTorchDir);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ElfFormatException)
             {
                 return report with { Failure = $"Could not prepare the libtorch compatibility copy in {CacheRoot()}: {e.Message}. Set {CacheDirectoryVariable} to a writable folder." };
             }
-            report = report with { PatchApplied = patchNeeded, RedirectedLibTorchSharp = loadPath };
+            report = report with { PatchApplied = true, RedirectedLibTorchSharp = loadPath };
             RegisterResolver(loadPath);
         }
 
@@ -103,10 +106,10 @@ public static class NativeBootstrap
     }
 
     /// <summary>The folder the patched copy and its neighbours live in: one per distinct set of natives.</summary>
-    private static string Consolidate(byte[] original, string libTorchSharp, string libTorchDir, bool patch)
+    private static string Consolidate(byte[] original, string libTorchSharp, string libTorchDir)
     {
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            $"{libTorchDir}|{libTorchSharp}|{original.Length}|{File.GetLastWriteTimeUtc(libTorchSharp).Ticks}|{patch}")))[..16];
+            $"{libTorchDir}|{libTorchSharp}|{original.Length}|{File.GetLastWriteTimeUtc(libTorchSharp).Ticks}")))[..16];
         var folder = Path.Combine(CacheRoot(), "native", key);
         Directory.CreateDirectory(folder);
 
@@ -118,11 +121,6 @@ public static class NativeBootstrap
         }
 
         var target = Path.Combine(folder, LibTorchSharpFile);
-        if (!patch)
-        {
-            EnsureSymlink(target, libTorchSharp);
-            return target;
-        }
         if (File.Exists(target) && WeakVersionPatch.IsExactPatchOf(original, File.ReadAllBytes(target), target, RequiredGlibcxx))
             return target;
 
@@ -165,17 +163,20 @@ public static class NativeBootstrap
         s_resolverRegistered = true;
     }
 
+    // Every library TorchSharp asks for by name (LibTorchSharp, torch_cpu, torch_cuda, ...) comes from the consolidated
+    // folder when one is in use: default probing would find the tool's own copies and load libtorch a second time.
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
     {
-        if (s_redirectedLibTorchSharp is { } path && (name == "LibTorchSharp" || name == LibTorchSharpFile))
-            return NativeLibrary.Load(path);
-        if (s_redirectedLibTorchSharp is { } redirected && name == "torch_cpu")
+        if (s_redirectedLibTorchSharp is not { } redirected)
+            return IntPtr.Zero;
+        var folder = Path.GetDirectoryName(redirected)!;
+        foreach (var candidate in new[] { name, $"lib{name}.so", $"{name}.so" })
         {
-            var sibling = Path.Combine(Path.GetDirectoryName(redirected)!, "libtorch_cpu.so");
-            if (File.Exists(sibling))
-                return NativeLibrary.Load(sibling);
+            var path = Path.Combine(folder, candidate);
+            if (Path.GetFileName(path) == candidate && File.Exists(path))
+                return NativeLibrary.Load(path);
         }
-        return IntPtr.Zero; // default probing
+        return IntPtr.Zero; // not a libtorch library: default probing
     }
 
     public static string CacheRoot()
