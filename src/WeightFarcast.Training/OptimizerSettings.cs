@@ -8,6 +8,9 @@ public enum OptimizerKind
 {
     Adam,
     SgdMomentum,
+
+    /// <summary>Adam with decoupled weight decay (torch.optim.AdamW); the only kind a learning-rate schedule can drive.</summary>
+    AdamW,
 }
 
 /// <summary>Which optimizer a run uses and its hyper-parameters.</summary>
@@ -20,6 +23,13 @@ public sealed record OptimizerSettings(OptimizerKind Kind, double LearningRate, 
     /// <summary>SGD with (heavy-ball) momentum; lr 0.05 and momentum 0.9 train the digits MLP well in a few hundred steps.</summary>
     public static OptimizerSettings SgdMomentum(double learningRate = 0.05, double momentum = 0.9, double weightDecay = 0) =>
         new(OptimizerKind.SgdMomentum, learningRate, momentum, weightDecay);
+
+    /// <summary>AdamW (decoupled weight decay on every parameter, as torch.optim.AdamW's single group does).</summary>
+    public static OptimizerSettings AdamW(double learningRate = 3e-3, double weightDecay = 0.01) =>
+        new(OptimizerKind.AdamW, learningRate, 0, weightDecay);
+
+    /// <summary>Whether the optimizer's rate can change between steps, which a learning-rate schedule needs.</summary>
+    public bool SupportsSchedule => Kind == OptimizerKind.AdamW;
 
     internal void Validate()
     {
@@ -35,6 +45,7 @@ public sealed record OptimizerSettings(OptimizerKind Kind, double LearningRate, 
     {
         OptimizerKind.Adam => new StableAdam(parameters, LearningRate, weightDecay: WeightDecay),
         OptimizerKind.SgdMomentum => new StableSgd(parameters, LearningRate, Momentum, WeightDecay),
+        OptimizerKind.AdamW => new StableAdamW(parameters, LearningRate, weightDecay: WeightDecay),
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, null),
     };
 }

@@ -1,8 +1,8 @@
 namespace WeightFarcast.Training;
 
 /// <summary>What a run did: the minibatch loss of every update and the eval metrics at every saved step.</summary>
-/// <param name="TrainLoss">TrainLoss[i] is the loss of the minibatch used by update i+1 (computed with the step-i weights).</param>
-/// <param name="Checkpoints">One entry per checkpoint, in step order, starting at step 0.</param>
+/// <param name="TrainLoss">TrainLoss[i] is the loss of the minibatch used by update StartStep+i+1 (computed with the weights before it).</param>
+/// <param name="Checkpoints">One entry per checkpoint, in step order, starting at the run's start step (0 unless continuing).</param>
 public sealed record TrainingRunSummary(
     string Task,
     int Seed,

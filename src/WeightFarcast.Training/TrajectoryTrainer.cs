@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using WeightFarcast.TorchRuntime;
+using WeightFarcast.TorchRuntime.Optimizers;
 using static TorchSharp.torch;
 
 namespace WeightFarcast.Training;
@@ -33,8 +34,12 @@ public static class TrajectoryTrainer
         using var runScope = NewDisposeScope();
         using var generator = new Generator(unchecked((ulong)options.Seed));
         using var model = task.CreateModel(generator);
+        if (options.InitialWeights is { } initialWeights)
+            ModuleWeights.Load(model, initialWeights);
         using var optimizer = options.Optimizer.Create(model.parameters());
         using var batches = task.OpenTrainBatches(options.BatchSize, unchecked((ulong)options.Seed) ^ BatchStreamSalt);
+        var schedule = options.Schedule;
+        var adjustable = schedule is null ? null : (IAdjustableLearningRate)optimizer;
 
         void Checkpoint(long step)
         {
@@ -43,11 +48,22 @@ public static class TrajectoryTrainer
             onCheckpoint(step, ModuleWeights.Capture(model));
         }
 
-        model.train();
-        Checkpoint(0);
-        for (var step = 1; step <= options.Steps; step++)
+        // A continued run sees the batches the same seed gives to its steps, not the first ones again.
+        for (var skipped = 0; skipped < options.StartStep; skipped++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            using var skipScope = NewDisposeScope();
+            batches.Next();
+        }
+
+        model.train();
+        var lastStep = options.StartStep + options.Steps;
+        Checkpoint(options.StartStep);
+        for (var step = options.StartStep + 1; step <= lastStep; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (adjustable is not null)
+                adjustable.LearningRate = options.Optimizer.LearningRate * schedule!.Factor(step);
             using (var stepScope = NewDisposeScope())
             {
                 var (inputs, targets) = batches.Next();
@@ -55,9 +71,9 @@ public static class TrajectoryTrainer
                 var loss = task.Loss(model.forward(inputs), targets);
                 loss.backward();
                 optimizer.Step();
-                trainLoss[step - 1] = loss.item<float>();
+                trainLoss[step - options.StartStep - 1] = loss.item<float>();
             }
-            if (step % options.SaveEvery == 0 || step == options.Steps)
+            if (step % options.SaveEvery == 0 || step == lastStep)
                 Checkpoint(step);
         }
         return new TrainingRunSummary(task.Name, options.Seed, options.Steps, trainLoss, checkpoints, clock.Elapsed);
