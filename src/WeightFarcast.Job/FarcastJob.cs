@@ -74,7 +74,8 @@ public sealed class FarcastJob(IJobObserver observer, Func<string, string?> getE
             var (jsonPath, markdownPath) = ReportWriter.Write(report, config.Output.Directory);
             var plots = FarcastPlots.Write(report, forecasters.History, config.Output.Directory);
 
-            observer.Stage("track", tracking.Active ? $"logging to {tracking.Run!.Location}" : "tracking off or unavailable");
+            observer.Stage("track", config.Tracking.Uri.Equals("none", StringComparison.OrdinalIgnoreCase) ? "tracking off (tracking.uri: none)"
+                : tracking.Active ? $"logging to {tracking.Run!.Location}" : "tracking unavailable; outputs are written");
             var now = DateTimeOffset.UtcNow;
             await tracking.MetricsAsync(RunRecording.FitMetrics(forecasters.History, now), cancellationToken).ConfigureAwait(false);
             await tracking.MetricsAsync(RunRecording.ReportMetrics(report, now), cancellationToken).ConfigureAwait(false);

@@ -33,6 +33,27 @@ public sealed class UnsupportedLayoutTests
     }
 
     [Fact]
+    public void Safetensors_whose_header_length_starts_with_the_pickle_byte_is_not_taken_for_legacy_torch()
+    {
+        // Header length 0x180: its first (low) byte is 0x80, the pickle protocol marker of legacy torch files.
+        using var temp = new TempDirectory();
+        var path = temp.File("model.pt");
+        var json = "{\"x\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}";
+        var header = System.Text.Encoding.ASCII.GetBytes(json.PadRight(0x180));
+        var bytes = new byte[8 + header.Length + 4];
+        BitConverter.TryWriteBytes(bytes.AsSpan(0, 8), (ulong)header.Length);
+        header.CopyTo(bytes, 8);
+        BitConverter.TryWriteBytes(bytes.AsSpan(8 + header.Length), 2.5f);
+        File.WriteAllBytes(path, bytes);
+        Assert.Equal(0x80, bytes[0]);
+
+        using var reader = CheckpointReader.Open(path);
+        var value = new float[1];
+        reader.ReadSingles("x", 0, value);
+        Assert.Equal(2.5f, value[0]);
+    }
+
+    [Fact]
     public void Legacy_torch_file_is_refused_with_both_conversion_commands()
     {
         using var temp = new TempDirectory();

@@ -55,8 +55,10 @@ public static class ConfigLoader
             var line = yaml.Split('\n').ElementAtOrDefault((int)e.Start.Line - 1) ?? "";
             if (line.Contains("{step}", StringComparison.Ordinal) && (line.Contains('[') || line.Contains('{')))
                 message += " Hint: inside [...] or {...}, quote paths that contain {step}, e.g. ['runs/a/step-{step}.safetensors'].";
-            message = message.Replace("WeightFarcast.Job.Configuration.", "", StringComparison.Ordinal);
-            throw new ConfigException(new ConfigProblem("", $"invalid YAML: {message}", filePath ?? "<config>", (int)e.Start.Line, (int)e.Start.Column));
+            var unknownKey = System.Text.RegularExpressions.Regex.Match(message, "^Property '(?<key>[^']+)' not found on type");
+            if (unknownKey.Success)
+                message = $"unknown key '{unknownKey.Groups["key"].Value}' (`weightfarcast init` writes every valid key with its description)";
+            throw new ConfigException(new ConfigProblem("", unknownKey.Success ? message : $"invalid YAML: {message}", filePath ?? "<config>", (int)e.Start.Line, (int)e.Start.Column));
         }
     }
 }
