@@ -28,9 +28,6 @@ public sealed record OptimizerSettings(OptimizerKind Kind, double LearningRate, 
     public static OptimizerSettings AdamW(double learningRate = 3e-3, double weightDecay = 0.01) =>
         new(OptimizerKind.AdamW, learningRate, 0, weightDecay);
 
-    /// <summary>Whether the optimizer's rate can change between steps, which a learning-rate schedule needs.</summary>
-    public bool SupportsSchedule => Kind == OptimizerKind.AdamW;
-
     internal void Validate()
     {
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
@@ -45,7 +42,7 @@ public sealed record OptimizerSettings(OptimizerKind Kind, double LearningRate, 
     {
         OptimizerKind.Adam => new StableAdam(parameters, LearningRate, weightDecay: WeightDecay),
         OptimizerKind.SgdMomentum => new StableSgd(parameters, LearningRate, Momentum, WeightDecay),
-        OptimizerKind.AdamW => new StableAdamW(parameters, LearningRate, weightDecay: WeightDecay),
+        OptimizerKind.AdamW => StableAdam.AdamW(parameters, LearningRate, WeightDecay),
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, null),
     };
 }

@@ -49,11 +49,6 @@ public sealed record TrainingRunOptions
         ArgumentNullException.ThrowIfNull(Optimizer);
         ArgumentNullException.ThrowIfNull(Task);
         Optimizer.Validate();
-        if (Schedule is not null)
-        {
-            Schedule.Validate();
-            if (!Optimizer.SupportsSchedule)
-                throw new ArgumentException($"a learning-rate schedule needs an optimizer whose rate can change between steps (AdamW); {Optimizer.Kind} keeps a fixed rate", nameof(Schedule));
-        }
+        Schedule?.Validate();
     }
 }

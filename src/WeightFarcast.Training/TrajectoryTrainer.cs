@@ -39,7 +39,6 @@ public static class TrajectoryTrainer
         using var optimizer = options.Optimizer.Create(model.parameters());
         using var batches = task.OpenTrainBatches(options.BatchSize, unchecked((ulong)options.Seed) ^ BatchStreamSalt);
         var schedule = options.Schedule;
-        var adjustable = schedule is null ? null : (IAdjustableLearningRate)optimizer;
 
         void Checkpoint(long step)
         {
@@ -62,8 +61,8 @@ public static class TrajectoryTrainer
         for (var step = options.StartStep + 1; step <= lastStep; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (adjustable is not null)
-                adjustable.LearningRate = options.Optimizer.LearningRate * schedule!.Factor(step);
+            if (schedule is not null)
+                optimizer.LearningRate = options.Optimizer.LearningRate * schedule.Factor(step);
             using (var stepScope = NewDisposeScope())
             {
                 var (inputs, targets) = batches.Next();

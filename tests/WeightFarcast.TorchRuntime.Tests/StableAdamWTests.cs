@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace WeightFarcast.TorchRuntime.Tests;
 
-/// <summary>StableAdamW must follow torch.optim.AdamW step for step, also when the rate changes between steps.</summary>
+/// <summary>StableAdam.AdamW must follow torch.optim.AdamW step for step, also when the rate changes between steps.</summary>
 public class StableAdamWTests
 {
     [Theory]
@@ -19,7 +19,7 @@ public class StableAdamWTests
         var y = randn(64, 2, generator: new Generator(2));
         var ours = nn.Parameter(randn(5, 2, generator: new Generator(3)));
         var theirs = nn.Parameter(ours.detach().clone());
-        using var stable = new StableAdamW([ours], 0.01, weightDecay: weightDecay);
+        using var stable = StableAdam.AdamW([ours], 0.01, weightDecay);
         using var reference = optim.AdamW([theirs], 0.01, weight_decay: weightDecay);
         for (var step = 0; step < 50; step++)
         {
@@ -51,7 +51,7 @@ public class StableAdamWTests
         var y = randn(64, 2, generator: new Generator(2));
         var decoupled = nn.Parameter(randn(5, 2, generator: new Generator(3)));
         var coupled = nn.Parameter(decoupled.detach().clone());
-        using var adamW = new StableAdamW([decoupled], 0.01, weightDecay: 0.5);
+        using var adamW = StableAdam.AdamW([decoupled], 0.01, 0.5);
         using var adam = new StableAdam([coupled], 0.01, weightDecay: 0.5);
         for (var step = 0; step < 20; step++)
         {
