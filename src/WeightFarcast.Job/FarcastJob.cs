@@ -32,7 +32,16 @@ public sealed class FarcastJob(IJobObserver observer, Func<string, string?> getE
         // Torch is brought up (and a bad device refused) before anything slow happens.
         var device = TorchEnvironment.SelectDevice(config.Device).ToString();
 
-        await using var tracking = await RunRecording.StartAsync(settings, contextTags ?? new Dictionary<string, string>(), getEnv, observer.Warning, cancellationToken).ConfigureAwait(false);
+        var runParams = new Dictionary<string, string>
+        {
+            ["weightfarcast.version"] = ToolInfo.Version,
+            ["device.resolved"] = device,
+            ["target.input_steps"] = string.Join(",", plan.InputSteps),
+            ["target.observed_step.resolved"] = plan.ObservedStep.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["target.parameters"] = plan.ForecastParameterCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["reference.steps"] = string.Join(";", plan.References.Select(r => $"{r.Steps[0]}..{r.Steps[^1]} ({r.Steps.Count})")),
+        };
+        await using var tracking = await RunRecording.StartAsync(settings, runParams, contextTags ?? new Dictionary<string, string>(), getEnv, observer.Warning, cancellationToken).ConfigureAwait(false);
         if (tracking.Failure is not null)
             observer.Warning($"tracking is unavailable ({tracking.Failure.Message}); the forecast is still written");
         var status = RunStatus.Failed;

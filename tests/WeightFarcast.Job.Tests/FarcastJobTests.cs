@@ -54,6 +54,9 @@ public class FarcastJobTests
         var mse = File.ReadAllLines(Path.Combine(runFolder, "metrics", "forecast", "mse"));
         Assert.Equal(["400", "800", "1500"], mse.Select(l => l.Split(' ')[2]));
         Assert.Equal("1E-06", File.ReadAllText(Path.Combine(runFolder, "params", "forecaster.regularizer.lambda")));
+        Assert.Equal("cpu", File.ReadAllText(Path.Combine(runFolder, "params", "device.resolved")));
+        Assert.Equal("0,200", File.ReadAllText(Path.Combine(runFolder, "params", "target.input_steps")));
+        Assert.StartsWith("0.1.0", File.ReadAllText(Path.Combine(runFolder, "params", "weightfarcast.version")), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(runFolder, "artifacts", "report.json")));
         Assert.True(File.Exists(Path.Combine(runFolder, "artifacts", "fit-curve.png")));
     }

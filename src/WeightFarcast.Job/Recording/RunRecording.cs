@@ -11,8 +11,9 @@ namespace WeightFarcast.Job.Recording;
 /// per-horizon errors of the forecast and the baselines, timings, tags (source, git, CI).</summary>
 public static class RunRecording
 {
-    public static async Task<SafeTrackingRun> StartAsync(EffectiveSettings settings, IReadOnlyDictionary<string, string> contextTags,
-        Func<string, string?> getEnv, Action<string> warn, CancellationToken ct)
+    /// <param name="runParams">What the job resolved beyond the configuration (tool version, device, steps).</param>
+    public static async Task<SafeTrackingRun> StartAsync(EffectiveSettings settings, IReadOnlyDictionary<string, string> runParams,
+        IReadOnlyDictionary<string, string> contextTags, Func<string, string?> getEnv, Action<string> warn, CancellationToken ct)
     {
         var config = settings.Config.Tracking;
         var options = new TrackingOptions
@@ -30,7 +31,10 @@ public static class RunRecording
             var tracker = TrackerFactory.Create(options, environment);
             var run = await tracker.StartRunAsync(new RunStart(config.Experiment, runName, tags, DateTimeOffset.UtcNow), ct).ConfigureAwait(false);
             var safe = new SafeTrackingRun(run, null);
-            await safe.ParamsAsync(EffectiveConfig.Flatten(settings.Config), ct).ConfigureAwait(false);
+            var parameters = new Dictionary<string, string>(EffectiveConfig.Flatten(settings.Config), StringComparer.Ordinal);
+            foreach (var (key, value) in runParams)
+                parameters[key] = value;
+            await safe.ParamsAsync(parameters, ct).ConfigureAwait(false);
             return safe;
         }
         catch (TrackingException e)
