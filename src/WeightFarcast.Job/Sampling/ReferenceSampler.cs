@@ -34,13 +34,28 @@ public static class ReferenceSampler
             for (var r = 0; r < plan.References.Count; r++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var random = new Random(HashCode.Combine(seed, r, group.Name.GetHashCode(StringComparison.Ordinal)) & int.MaxValue);
+                var random = new Random(StableSeed(seed, r, group.Name));
                 var sample = CoordinateSample.Draw(group.Tensors, group.Count, random);
                 parts.Add(Rows(plan, plan.References[r], r, sample, random, cancellationToken));
             }
             result[group.Name] = Concatenate(parts);
         }
         return result;
+    }
+
+    /// <summary>
+    /// The sampling seed of one reference run and group. FNV-1a, not HashCode/GetHashCode: those are randomized per
+    /// process, which made forecasts differ between two runs of the same job.
+    /// </summary>
+    internal static int StableSeed(int seed, int run, string group)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in $"{seed}|{run}|{group}")
+        {
+            hash ^= c;
+            hash *= 1099511628211UL;
+        }
+        return (int)(hash & int.MaxValue);
     }
 
     // Per-tensor maps get a share proportional to their size, with a floor so small tensors still fit a map.
