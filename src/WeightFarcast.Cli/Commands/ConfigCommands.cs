@@ -38,7 +38,7 @@ internal static class ConfigCommands
         var command = new Command("validate", "Check a configuration without running anything heavy; every problem is listed with its field and line.") { config };
         command.SetAction(parse =>
         {
-            var settings = ConfigPipeline.Load(ResolveConfig(context, parse.GetValue(config)), context.GetEnvironment, context.WorkingDirectory);
+            var settings = LoadSettings(context, parse, config);
             Job.Planning.JobPlanner.Plan(settings.Config);
             context.Out.WriteLine($"{settings.ConfigFile}: valid");
             return (int)ExitCode.Success;
@@ -52,7 +52,7 @@ internal static class ConfigCommands
         var show = new Command("show", "Print the effective configuration (defaults + file + environment), secrets redacted.") { config };
         show.SetAction(parse =>
         {
-            var settings = ConfigPipeline.Load(ResolveConfig(context, parse.GetValue(config)), context.GetEnvironment, context.WorkingDirectory);
+            var settings = LoadSettings(context, parse, config);
             context.Out.WriteLine($"# effective configuration of {settings.ConfigFile}");
             foreach (var (path, variable) in settings.Overrides)
                 context.Out.WriteLine($"# {path} from ${variable}");
@@ -79,4 +79,8 @@ internal static class ConfigCommands
     }
 
     public static string? ResolveConfig(CliContext context, string? path) => path is null ? null : context.ResolvePath(path);
+
+    /// <summary>The configuration named by --config (or ./farcast.yaml), through the one pipeline every command uses.</summary>
+    public static EffectiveSettings LoadSettings(CliContext context, ParseResult parse, Option<string?> config) =>
+        ConfigPipeline.Load(ResolveConfig(context, parse.GetValue(config)), context.GetEnvironment, context.WorkingDirectory);
 }
