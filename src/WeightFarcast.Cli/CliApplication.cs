@@ -20,6 +20,7 @@ public static class CliApplication
         "of Shou et al. (DASFAA 2025), backtests them and tracks the run in MLflow.\n\nExit codes:\n" + ExitCodeTable.PlainText())
     {
         RunCommand.Create(context),
+        MergeCommand.Create(context),
         DemoCommand.Create(context),
         ConfigCommands.Init(context),
         ConfigCommands.Validate(context),

@@ -32,24 +32,11 @@ public sealed class FarcastJob(IJobObserver observer, Func<string, string?> getE
         // Torch is brought up (and a bad device refused) before anything slow happens.
         var device = TorchEnvironment.SelectDevice(config.Device).ToString();
 
-        var runParams = new Dictionary<string, string>
-        {
-            ["weightfarcast.version"] = ToolInfo.Version,
-            ["device.resolved"] = device,
-            ["target.input_steps"] = string.Join(",", plan.InputSteps),
-            ["target.observed_step.resolved"] = plan.ObservedStep.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["target.parameters"] = plan.ForecastParameterCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["reference.steps"] = string.Join(";", plan.References.Select(r => $"{r.Steps[0]}..{r.Steps[^1]} ({r.Steps.Count})")),
-        };
-        await using var tracking = await RunRecording.StartAsync(settings, runParams, contextTags ?? new Dictionary<string, string>(), getEnv, observer.Warning, cancellationToken).ConfigureAwait(false);
-        if (tracking.Failure is not null)
-            observer.Warning($"tracking is unavailable ({tracking.Failure.Message}); the forecast is still written");
-        var status = RunStatus.Failed;
-        try
+        return await TrackedAsync(settings, RunParams(plan, device), async tracking =>
         {
             // Torch work is synchronous and thread-bound (dispose scopes are thread-static): one dedicated thread.
             var (forecasters, rows, sampleSeconds) = await Task.Factory.StartNew(
-                () => FitOrLoad(plan, config, device, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+                () => FitOrLoad(observer, plan, config, device, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
 
             Directory.CreateDirectory(config.Output.Directory);
             var forecasterPath = Path.Combine(config.Output.Directory, ForecasterFileName);
@@ -60,45 +47,24 @@ public sealed class FarcastJob(IJobObserver observer, Func<string, string?> getE
             var applied = await Task.Factory.StartNew(() => ForecastApplier.Run(plan, forecasters, ApplySettingsFor(plan, config), new Progress<string>(observer.Progress), cancellationToken),
                 cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
 
-            var report = ReportBuilder.Build(settings, plan, forecasters, rows, applied, new TimingSection
-            {
-                PlanSeconds = planSeconds,
-                SampleSeconds = sampleSeconds,
-                FitSeconds = forecasters.FitTime.TotalSeconds,
-                ApplySeconds = applied.Elapsed.TotalSeconds,
-                TotalSeconds = total.Elapsed.TotalSeconds,
-                BytesRead = applied.BytesRead,
-                BytesWritten = applied.BytesWritten,
-                ApplyGigabytesPerSecond = (applied.BytesRead + applied.BytesWritten) / 1e9 / Math.Max(1e-9, applied.Elapsed.TotalSeconds),
-                PeakMemoryMib = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0),
-            });
-            if (lossEvaluator is not null)
-            {
-                observer.Stage("evaluate", "loss of the forecast weights");
-                var losses = lossEvaluator.Evaluate(plan, applied, cancellationToken);
-                foreach (var horizon in report.Horizons)
-                    horizon.Loss = losses.GetValueOrDefault(horizon.Step);
-            }
-            report.Tracking = TrackingSummary(config, tracking);
-            var (jsonPath, markdownPath) = ReportWriter.Write(report, config.Output.Directory);
-            var plots = FarcastPlots.Write(report, forecasters.History, config.Output.Directory);
+            var timings = TimingSection.AfterApply(planSeconds, sampleSeconds, forecasters.FitTime.TotalSeconds, applied, total.Elapsed.TotalSeconds);
+            return await CompleteAsync(settings, plan, forecasters, rows, applied, timings, tracking, forecasterPath, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
 
-            observer.Stage("track", config.Tracking.Uri.Equals("none", StringComparison.OrdinalIgnoreCase) ? "tracking off (tracking.uri: none)"
-                : tracking.Active ? $"logging to {tracking.Run!.Location}" : "tracking unavailable; outputs are written");
-            var now = DateTimeOffset.UtcNow;
-            await tracking.MetricsAsync(RunRecording.FitMetrics(forecasters.History, now), cancellationToken).ConfigureAwait(false);
-            await tracking.MetricsAsync(RunRecording.ReportMetrics(report, now), cancellationToken).ConfigureAwait(false);
-            var effectiveConfig = Path.Combine(config.Output.Directory, "farcast.effective.yaml");
-            Output.AtomicFile.WriteAllText(effectiveConfig, EffectiveConfig.ToYaml(config));
-            foreach (var artifact in new[] { jsonPath, markdownPath, forecasterPath, effectiveConfig }.Concat(plots).Where(File.Exists))
-                await tracking.ArtifactAsync(artifact, null, cancellationToken).ConfigureAwait(false);
-            if (config.Output.LogCheckpoints)
-            {
-                foreach (var output in applied.Horizons.Where(h => File.Exists(h.Path)))
-                    await tracking.ArtifactAsync(output.Path, "forecasts", cancellationToken).ConfigureAwait(false);
-            }
+    /// <summary>
+    /// Runs <paramref name="work"/> inside a tracking run that ends FINISHED, FAILED or KILLED on every path; a
+    /// tracking outage only warns (see <see cref="StartTrackingAsync"/>).
+    /// </summary>
+    internal async Task<JobResult> TrackedAsync(EffectiveSettings settings, IReadOnlyDictionary<string, string> runParams, Func<SafeTrackingRun, Task<JobResult>> work, CancellationToken cancellationToken)
+    {
+        await using var tracking = await StartTrackingAsync(settings, runParams, cancellationToken).ConfigureAwait(false);
+        var status = RunStatus.Failed;
+        try
+        {
+            var result = await work(tracking).ConfigureAwait(false);
             status = RunStatus.Finished;
-            return new JobResult(report, jsonPath, markdownPath, forecasterPath, applied.Horizons.Select(h => h.Path).ToList(), tracking.Failure);
+            return result;
         }
         catch (OperationCanceledException)
         {
@@ -112,7 +78,64 @@ public sealed class FarcastJob(IJobObserver observer, Func<string, string?> getE
         }
     }
 
-    private (ForecasterSet Forecasters, long Rows, double SampleSeconds) FitOrLoad(JobPlan plan, FarcastConfig config, string device, CancellationToken cancellationToken)
+    /// <summary>Tracking run parameters beside the flattened config.</summary>
+    internal static Dictionary<string, string> RunParams(JobPlan plan, string device) => new()
+    {
+        ["weightfarcast.version"] = ToolInfo.Version,
+        ["device.resolved"] = device,
+        ["target.input_steps"] = string.Join(",", plan.InputSteps),
+        ["target.observed_step.resolved"] = plan.ObservedStep.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["target.parameters"] = plan.ForecastParameterCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["reference.steps"] = string.Join(";", plan.References.Select(r => $"{r.Steps[0]}..{r.Steps[^1]} ({r.Steps.Count})")),
+    };
+
+    private async Task<SafeTrackingRun> StartTrackingAsync(EffectiveSettings settings, IReadOnlyDictionary<string, string> runParams, CancellationToken cancellationToken)
+    {
+        var tracking = await RunRecording.StartAsync(settings, runParams, contextTags ?? new Dictionary<string, string>(), getEnv, observer.Warning, cancellationToken).ConfigureAwait(false);
+        if (tracking.Failure is not null)
+            observer.Warning($"tracking is unavailable ({tracking.Failure.Message}); the forecast is still written");
+        return tracking;
+    }
+
+    /// <summary>
+    /// Everything after the forecasts are on disk: report.json/.md, plots, the effective config and tracking. Shared by
+    /// `run` and `merge`, so a merged run reports and tracks exactly like a single-process one.
+    /// </summary>
+    internal async Task<JobResult> CompleteAsync(EffectiveSettings settings, JobPlan plan, ForecasterSet forecasters, long rows, ApplyResult applied,
+        TimingSection timings, SafeTrackingRun tracking, string forecasterPath, CancellationToken cancellationToken)
+    {
+        var config = settings.Config;
+        var report = ReportBuilder.Build(settings, plan, forecasters, rows, applied, timings);
+        if (lossEvaluator is not null)
+        {
+            observer.Stage("evaluate", "loss of the forecast weights");
+            var losses = lossEvaluator.Evaluate(plan, applied, cancellationToken);
+            foreach (var horizon in report.Horizons)
+                horizon.Loss = losses.GetValueOrDefault(horizon.Step);
+        }
+        report.Tracking = TrackingSummary(config, tracking);
+        var (jsonPath, markdownPath) = ReportWriter.Write(report, config.Output.Directory);
+        var plots = FarcastPlots.Write(report, forecasters.History, config.Output.Directory);
+
+        observer.Stage("track", config.Tracking.Uri.Equals("none", StringComparison.OrdinalIgnoreCase) ? "tracking off (tracking.uri: none)"
+            : tracking.Active ? $"logging to {tracking.Run!.Location}" : "tracking unavailable; outputs are written");
+        var now = DateTimeOffset.UtcNow;
+        await tracking.MetricsAsync(RunRecording.FitMetrics(forecasters.History, now), cancellationToken).ConfigureAwait(false);
+        await tracking.MetricsAsync(RunRecording.ReportMetrics(report, now), cancellationToken).ConfigureAwait(false);
+        var effectiveConfig = Path.Combine(config.Output.Directory, "farcast.effective.yaml");
+        Output.AtomicFile.WriteAllText(effectiveConfig, EffectiveConfig.ToYaml(config));
+        foreach (var artifact in new[] { jsonPath, markdownPath, forecasterPath, effectiveConfig }.Concat(plots).Where(File.Exists))
+            await tracking.ArtifactAsync(artifact, null, cancellationToken).ConfigureAwait(false);
+        if (config.Output.LogCheckpoints)
+        {
+            foreach (var output in applied.Horizons.Where(h => File.Exists(h.Path)))
+                await tracking.ArtifactAsync(output.Path, "forecasts", cancellationToken).ConfigureAwait(false);
+        }
+        return new JobResult(report, jsonPath, markdownPath, forecasterPath, applied.Horizons.Select(h => h.Path).ToList(), tracking.Failure);
+    }
+
+    /// <summary>Loads forecaster.load or samples the references and fits; shard runs call this too (seeded: every shard fits the same map).</summary>
+    internal static (ForecasterSet Forecasters, long Rows, double SampleSeconds) FitOrLoad(IJobObserver observer, JobPlan plan, FarcastConfig config, string device, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(config.Forecaster.Load))
         {
@@ -129,7 +152,8 @@ public sealed class FarcastJob(IJobObserver observer, Func<string, string?> getE
         return (forecasters, rows, sampleSeconds);
     }
 
-    private static ApplySettings ApplySettingsFor(JobPlan plan, FarcastConfig config)
+    /// <summary>Output settings and provenance metadata; nothing in them depends on the shard, so merged files equal a single run's.</summary>
+    internal static ApplySettings ApplySettingsFor(JobPlan plan, FarcastConfig config)
     {
         DType? dtype = config.Output.Dtype switch
         {

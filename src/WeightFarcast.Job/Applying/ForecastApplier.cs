@@ -11,8 +11,12 @@ public sealed record ApplyResult(IReadOnlyList<HorizonOutput> Horizons, long Byt
 
 public sealed record HorizonOutput(int Step, string Path, BacktestErrors? Backtest);
 
-/// <summary>Per-tensor and overall errors of the forecast and the two baselines against the actual checkpoint.</summary>
-public sealed record BacktestErrors(ErrorMetrics Forecast, ErrorMetrics Persistence, ErrorMetrics LinearExtrapolation, IReadOnlyList<(string Tensor, long Elements, ErrorMetrics Forecast, ErrorMetrics Persistence, ErrorMetrics LinearExtrapolation)> Tensors);
+/// <summary>Per-tensor and overall errors of the forecast and the two baselines against the actual checkpoint;
+/// <paramref name="Sums"/> holds each tensor's raw sums, in tensor order, for merging shard runs exactly.</summary>
+public sealed record BacktestErrors(ErrorMetrics Forecast, ErrorMetrics Persistence, ErrorMetrics LinearExtrapolation, IReadOnlyList<(string Tensor, long Elements, ErrorMetrics Forecast, ErrorMetrics Persistence, ErrorMetrics LinearExtrapolation)> Tensors, IReadOnlyList<TensorErrorSums> Sums);
+
+/// <summary>One tensor's backtest sums for one horizon.</summary>
+public sealed record TensorErrorSums(string Tensor, long Elements, ErrorSums Forecast, ErrorSums Persistence, ErrorSums LinearExtrapolation);
 
 /// <summary>
 /// One streaming pass over the target's tensors, split into chunks that <see cref="ApplySettings.Workers"/> workers
@@ -60,7 +64,8 @@ public static class ForecastApplier
         return new ApplyResult(results, bytesRead, streams.Outputs.Sum(o => o.Tensors.Sum(t => t.ByteLength)), clock.Elapsed);
     }
 
-    private static BacktestErrors Summarise(List<(string Tensor, long Elements, ErrorAccumulator F, ErrorAccumulator P, ErrorAccumulator L)> rows)
+    /// <summary>Overall errors from per-tensor ones, added in the given (tensor) order: shard merges call this too.</summary>
+    internal static BacktestErrors Summarise(IReadOnlyList<(string Tensor, long Elements, ErrorAccumulator F, ErrorAccumulator P, ErrorAccumulator L)> rows)
     {
         ErrorAccumulator f = new(), p = new(), l = new();
         foreach (var row in rows)
@@ -70,7 +75,8 @@ public static class ForecastApplier
             l.Add(row.L);
         }
         return new BacktestErrors(f.Result(), p.Result(), l.Result(),
-            rows.Select(r => (r.Tensor, r.Elements, r.F.Result(), r.P.Result(), r.L.Result())).ToList());
+            rows.Select(r => (r.Tensor, r.Elements, r.F.Result(), r.P.Result(), r.L.Result())).ToList(),
+            rows.Select(r => new TensorErrorSums(r.Tensor, r.Elements, r.F.Sums, r.P.Sums, r.L.Sums)).ToList());
     }
 }
 

@@ -45,6 +45,18 @@ public sealed class ErrorAccumulator
         _dot += other._dot;
     }
 
+    public ErrorSums Sums => new(_count, _squaredError, _absoluteError, _actualSquared, _predictedSquared, _dot);
+
+    public static ErrorAccumulator FromSums(ErrorSums sums) => new()
+    {
+        _count = sums.Count,
+        _squaredError = sums.SquaredError,
+        _absoluteError = sums.AbsoluteError,
+        _actualSquared = sums.ActualSquared,
+        _predictedSquared = sums.PredictedSquared,
+        _dot = sums.Dot,
+    };
+
     public ErrorMetrics Result()
     {
         if (_count == 0)

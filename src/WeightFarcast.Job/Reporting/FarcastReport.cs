@@ -71,6 +71,20 @@ public sealed record TimingSection
     public long BytesWritten { get; init; }
     public double ApplyGigabytesPerSecond { get; init; }
     public double PeakMemoryMib { get; init; }
+
+    /// <summary>Timings of a run that has just applied: GB/s from the apply's bytes and time, peak memory of this process.</summary>
+    public static TimingSection AfterApply(double planSeconds, double sampleSeconds, double fitSeconds, Applying.ApplyResult applied, double totalSeconds) => new()
+    {
+        PlanSeconds = planSeconds,
+        SampleSeconds = sampleSeconds,
+        FitSeconds = fitSeconds,
+        ApplySeconds = applied.Elapsed.TotalSeconds,
+        TotalSeconds = totalSeconds,
+        BytesRead = applied.BytesRead,
+        BytesWritten = applied.BytesWritten,
+        ApplyGigabytesPerSecond = (applied.BytesRead + applied.BytesWritten) / 1e9 / Math.Max(1e-9, applied.Elapsed.TotalSeconds),
+        PeakMemoryMib = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0),
+    };
 }
 
 public sealed record TrackingSection(string Uri, string? RunId, string? ExperimentId, string? Location, string Status, string? Warning);
