@@ -21,6 +21,7 @@ public class ShardedRunTests
         var shards = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => Tool(sharded.Folder, "run", "--config", "farcast.yaml", "--shard", $"{i}/3")));
         Assert.All(shards, s => Assert.True(s.ExitCode == 0, s.ToString()));
         Assert.False(Directory.Exists(Path.Combine(sharded.Folder, "mlruns")), "shard runs log nothing to tracking");
+        Assert.Contains("shard 1/3 (partial", File.ReadAllText(Path.Combine(sharded.Folder, "out", "shards", "1-of-3", "report.md")), StringComparison.Ordinal);
         var merge = await Tool(sharded.Folder, "merge", "--config", "farcast.yaml");
         Assert.True(merge.ExitCode == 0, merge.ToString());
 

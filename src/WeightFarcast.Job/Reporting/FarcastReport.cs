@@ -9,6 +9,8 @@ public sealed record FarcastReport
     public required string ToolVersion { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public string? ConfigFile { get; init; }
+    /// <summary>Set on the partial report of a `run --shard i/N` part ("i/N"): its horizons cover that shard's tensors only.</summary>
+    public string? Shard { get; init; }
     public required TargetSection Target { get; init; }
     public required IReadOnlyList<string> References { get; init; }
     public required FitSection Fit { get; init; }

@@ -31,7 +31,8 @@ public static class ReportWriter
     {
         var md = new StringBuilder();
         md.Append("## WeightFarcast: ").Append(Path.GetFileName(Path.GetDirectoryName(report.Target.Checkpoints)) ?? "target")
-          .Append(" from steps ").Append(report.Target.InitialStep).Append(" and ").Append(report.Target.ObservedStep).Append("\n\n");
+          .Append(" from steps ").Append(report.Target.InitialStep).Append(" and ").Append(report.Target.ObservedStep)
+          .Append(report.Shard is { } shard ? $", shard {shard} (partial: its tensors only; `weightfarcast merge` gives the full report)" : "").Append("\n\n");
         md.Append(HorizonTable(report)).Append('\n');
         var fit = report.Fit;
         md.Append(fit.LoadedFrom is null

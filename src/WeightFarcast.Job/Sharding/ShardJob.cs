@@ -43,7 +43,7 @@ public sealed class ShardJob(IJobObserver observer)
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
 
         var timings = TimingSection.AfterApply(planSeconds, sampleSeconds, forecasters.FitTime.TotalSeconds, applied, total.Elapsed.TotalSeconds);
-        var report = ReportBuilder.Build(settings, part, forecasters, rows, applied, timings);
+        var report = ReportBuilder.Build(settings, part, forecasters, rows, applied, timings) with { Shard = shard.ToString() };
         var (jsonPath, markdownPath) = ReportWriter.Write(report, folder);
         new ShardManifest
         {
