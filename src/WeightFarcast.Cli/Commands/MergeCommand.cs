@@ -1,5 +1,4 @@
 using System.CommandLine;
-using WeightFarcast.Job.Configuration;
 using WeightFarcast.Job.Sharding;
 
 namespace WeightFarcast.Cli.Commands;
@@ -16,7 +15,7 @@ internal static class MergeCommand
         { config };
         command.SetAction((parse, cancellationToken) =>
         {
-            var settings = ConfigPipeline.Load(ConfigCommands.ResolveConfig(context, parse.GetValue(config)), context.GetEnvironment, context.WorkingDirectory);
+            var settings = ConfigCommands.LoadSettings(context, parse, config);
             return JobCommandRunner.ExecuteAsync(context,
                 (observer, tags, ct) => new ShardMerge(observer, context.GetEnvironment, tags).RunAsync(settings, ct), cancellationToken);
         });

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using WeightFarcast.Job;
-using WeightFarcast.Job.Configuration;
 using WeightFarcast.Job.Sharding;
 
 namespace WeightFarcast.Cli.Commands;
@@ -33,7 +32,7 @@ internal static class RunCommand
         command.SetAction((parse, cancellationToken) =>
         {
             // Configuration problems are reported before the host starts, with their file and line.
-            var settings = ConfigPipeline.Load(ConfigCommands.ResolveConfig(context, parse.GetValue(config)), context.GetEnvironment, context.WorkingDirectory);
+            var settings = ConfigCommands.LoadSettings(context, parse, config);
             var part = ShardSpec.Resolve(parse.GetValue(shard), parse.GetValue(shards), context.GetEnvironment);
             return JobCommandRunner.ExecuteAsync(context, (observer, tags, ct) => part is null
                 ? new FarcastJob(observer, context.GetEnvironment, tags).RunAsync(settings, ct)
