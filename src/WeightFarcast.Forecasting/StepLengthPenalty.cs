@@ -6,7 +6,9 @@ namespace WeightFarcast.Forecasting;
 /// <summary>Computes L_grad (see <see cref="StepRegularizer"/>) for one batch, vectorised over rows and groups.</summary>
 internal sealed class StepLengthPenalty : IDisposable
 {
-    private const int OneHotGroupLimit = 128;
+    // One-hot sums cost groups × rows per batch: cheaper than index_add for the paper's small batches, far dearer for
+    // the product's (100 groups × 32k rows was 4x slower per epoch; `weightfarcast bench fit --rows 100000`).
+    private const long OneHotElementLimit = 1 << 18;
 
     private readonly StepRegularizer _options;
     private readonly int _groupCount;
@@ -85,13 +87,13 @@ internal sealed class StepLengthPenalty : IDisposable
     /// <summary>Σ over each group's rows, [B × C] → [G × C].</summary>
     private Tensor GroupSum(Tensor perRow, Tensor groups)
     {
-        // CPU index_add (and its backward) is several times slower than a one-hot matrix product while the number of
-        // groups is small, which is the common case (tens of reference runs).
-        if (_groupCount <= OneHotGroupLimit)
+        // CPU index_add (and its backward) is several times slower than a one-hot matrix product while groups × rows
+        // is small, as in the paper's batches of 32 runs.
+        if (_groupCount * perRow.shape[0] <= OneHotElementLimit)
         {
             var oneHot = groups.unsqueeze(0).eq(arange(_groupCount, dtype: ScalarType.Int64, device: perRow.device).unsqueeze(1)).to_type(perRow.dtype);
             return oneHot.mm(perRow);
         }
-        return zeros([_groupCount, perRow.shape[1]], dtype: perRow.dtype, device: perRow.device).index_add_(0, groups, perRow, 1);
+        return zeros([_groupCount, perRow.shape[1]], dtype: perRow.dtype, device: perRow.device).index_add_(0, groups, perRow, _scalars.One);
     }
 }
