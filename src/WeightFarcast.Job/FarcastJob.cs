@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using WeightFarcast.Checkpoints.DTypes;
 using WeightFarcast.Forecasting;
+using WeightFarcast.Job.Acceptance;
 using WeightFarcast.Job.Applying;
 using WeightFarcast.Job.Configuration;
 using WeightFarcast.Job.Fitting;
@@ -112,6 +113,17 @@ public sealed class FarcastJob(IJobObserver observer, Func<string, string?> getE
             var losses = lossEvaluator.Evaluate(plan, applied, cancellationToken);
             foreach (var horizon in report.Horizons)
                 horizon.Loss = losses.GetValueOrDefault(horizon.Step);
+        }
+        if (config.Acceptance.Command is not null)
+        {
+            observer.Stage("accept", "evaluating w_n and every forecast with acceptance.command");
+            var verdicts = AcceptanceGate.Evaluate(config.Acceptance, plan, applied, cancellationToken);
+            foreach (var horizon in report.Horizons)
+            {
+                horizon.Acceptance = verdicts.GetValueOrDefault(horizon.Step);
+                if (horizon.Acceptance is { Accepted: false, Reason: var reason })
+                    observer.Warning($"forecast for step {horizon.Step} rejected ({reason}); it is written but not published");
+            }
         }
         report.Tracking = TrackingSummary(config, tracking);
         var (jsonPath, markdownPath) = ReportWriter.Write(report, config.Output.Directory);

@@ -45,6 +45,7 @@ public static class ConfigLoader
             config.Forecaster.Inputs ??= ["initial", "observed"];
             config.Output ??= new();
             config.Tracking ??= new();
+            config.Acceptance ??= new();
             config.Reference ??= [];
             config.Horizons ??= [];
             return new LoadedConfig(config, filePath, YamlKeyLocations.Parse(yaml));

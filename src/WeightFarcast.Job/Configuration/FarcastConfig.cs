@@ -37,6 +37,21 @@ public sealed class FarcastConfig
 
     [Description("Experiment tracking (MLflow).")]
     public TrackingConfig Tracking { get; set; } = new();
+
+    [Description("Loss-based acceptance: run your evaluation command on w_n and on every forecast; forecasts whose loss is worse are rejected (written, not published).")]
+    public AcceptanceConfig Acceptance { get; set; } = new();
+}
+
+public sealed class AcceptanceConfig
+{
+    [Description("Shell command that evaluates one checkpoint and prints its loss as the last line of stdout (a number, `loss=<x>`, `loss: <x>` or JSON {\"loss\": x}); {checkpoint} is replaced by the quoted path. null: acceptance off.")]
+    public string? Command { get; set; }
+
+    [Description("not-worse-than-observed: a forecast is accepted when its loss is at most w_n's.")]
+    public string Rule { get; set; } = "not-worse-than-observed";
+
+    [Description("Seconds one evaluation may take before it is killed and counted as failed.")]
+    public double TimeoutSeconds { get; set; } = 600;
 }
 
 public sealed class TargetConfig

@@ -70,6 +70,12 @@ public sealed class FarcastConfigValidator : AbstractValidator<FarcastConfig>
             .WithMessage("tracking.on_failure must be fail or fallback");
         RuleFor(c => c.Tracking.TimeoutSeconds).GreaterThan(0).OverridePropertyName("tracking.timeout_seconds")
             .WithMessage("tracking.timeout_seconds must be > 0");
+        RuleFor(c => c.Acceptance.Command).Must(c => c is null || c.Contains("{checkpoint}", StringComparison.Ordinal))
+            .OverridePropertyName("acceptance.command").WithMessage("acceptance.command must contain {checkpoint} (replaced by the path of the checkpoint to evaluate)");
+        RuleFor(c => c.Acceptance.Rule).Equal("not-worse-than-observed").OverridePropertyName("acceptance.rule")
+            .WithMessage("acceptance.rule must be not-worse-than-observed");
+        RuleFor(c => c.Acceptance.TimeoutSeconds).GreaterThan(0).OverridePropertyName("acceptance.timeout_seconds")
+            .WithMessage("acceptance.timeout_seconds must be > 0");
         RuleFor(c => c.Tracking.MaxRetries).InclusiveBetween(0, 10).OverridePropertyName("tracking.max_retries")
             .WithMessage("tracking.max_retries must be between 0 and 10");
     }

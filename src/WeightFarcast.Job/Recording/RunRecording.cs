@@ -84,6 +84,14 @@ public static class RunRecording
                 Add(points, "persistence", b.Persistence, h.Step, now);
                 Add(points, "linear_extrapolation", b.LinearExtrapolation, h.Step, now);
             }
+            if (h.Acceptance is { } verdict)
+            {
+                points.Add(new MetricPoint("acceptance/accepted", verdict.Accepted ? 1 : 0, h.Step, now));
+                if (verdict.Loss is { } acceptanceLoss)
+                    points.Add(new MetricPoint("acceptance/loss", acceptanceLoss, h.Step, now));
+                if (verdict.ObservedLoss is { } observedLoss)
+                    points.Add(new MetricPoint("acceptance/observed_loss", observedLoss, h.Step, now));
+            }
             if (h.Loss is { } loss)
             {
                 points.Add(new MetricPoint("loss/forecast", loss.Forecast, h.Step, now));

@@ -51,6 +51,11 @@ public sealed record HorizonSection
     public IReadOnlyList<TensorErrors>? Tensors { get; init; }
     /// <summary>Set by the demo: evaluation loss of the forecast weights and of the actual weights at this step.</summary>
     public LossSection? Loss { get; set; }
+    /// <summary>Set when acceptance.command is configured: the command's verdict on this forecast.</summary>
+    public AcceptanceSection? Acceptance { get; set; }
+
+    /// <summary>Published as the stage's output: accepted, or not subject to acceptance.</summary>
+    public bool Published => Acceptance is null || Acceptance.Accepted;
 
     public bool BeatsBaselines => Forecast is not null && Baselines is not null
         && Forecast.Mse < Baselines.Persistence.Mse && Forecast.Mse < Baselines.LinearExtrapolation.Mse;
@@ -61,6 +66,9 @@ public sealed record BaselineSection(ErrorMetrics Persistence, ErrorMetrics Line
 public sealed record TensorErrors(string Name, long Elements, ErrorMetrics Forecast, ErrorMetrics Persistence, ErrorMetrics LinearExtrapolation);
 
 public sealed record LossSection(double Forecast, double Observed, double? Actual);
+
+/// <summary>The acceptance command's losses for this forecast and for w_n, the verdict, and why it was rejected.</summary>
+public sealed record AcceptanceSection(double? Loss, double? ObservedLoss, bool Accepted, string? Reason);
 
 public sealed record TimingSection
 {

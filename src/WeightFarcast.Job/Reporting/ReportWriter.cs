@@ -56,10 +56,13 @@ public static class ReportWriter
     public static string HorizonTable(FarcastReport report)
     {
         var withLoss = report.Horizons.Any(h => h.Loss is not null);
+        var withAcceptance = report.Horizons.Any(h => h.Acceptance is not null);
         var md = new StringBuilder("| step | forecast MSE | persistence MSE | linear extrap. MSE | rel. L2 | cosine | beats baselines |");
         if (withLoss)
             md.Append(" loss: forecast | loss: w_n | loss: actual |");
-        md.Append("\n|---:|---:|---:|---:|---:|---:|:---:|").Append(withLoss ? "---:|---:|---:|" : "").Append('\n');
+        if (withAcceptance)
+            md.Append(" acceptance |");
+        md.Append("\n|---:|---:|---:|---:|---:|---:|:---:|").Append(withLoss ? "---:|---:|---:|" : "").Append(withAcceptance ? "---|" : "").Append('\n');
         foreach (var h in report.Horizons)
         {
             md.Append("| ").Append(h.Step).Append(" | ");
@@ -69,6 +72,8 @@ public static class ReportWriter
                 md.Append("- | - | - | - | - | no actual checkpoint |");
             if (withLoss)
                 md.Append(h.Loss is { } l ? $" {Number(l.Forecast)} | {Number(l.Observed)} | {(l.Actual is { } a ? Number(a) : "-")} |" : " - | - | - |");
+            if (withAcceptance)
+                md.Append(h.Acceptance is { } v ? (v.Accepted ? $" accepted (loss {Number(v.Loss!.Value)} <= {Number(v.ObservedLoss!.Value)}) |" : $" **rejected**: {v.Reason} |") : " - |");
             md.Append('\n');
         }
         return md.ToString();
