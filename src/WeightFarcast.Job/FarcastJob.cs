@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using WeightFarcast.Checkpoints.Statistics;
 using WeightFarcast.Checkpoints.DTypes;
 using WeightFarcast.Forecasting;
 using WeightFarcast.Job.Acceptance;
@@ -174,7 +175,7 @@ public sealed class FarcastJob(IJobObserver observer, Func<string, string?> getE
             "bf16" => DType.BF16,
             _ => null,
         };
-        var nanPolicy = config.NanPolicy == "carry" ? NanPolicy.CarryThrough : NanPolicy.Fail;
+        var nanPolicy = config.NanPolicy == "carry" ? NonFinitePolicy.CarryThrough : NonFinitePolicy.Fail;
         return new ApplySettings(config.Output.Directory, dtype, config.Backtest, nanPolicy, horizon => new Dictionary<string, string>
         {
             ["weightfarcast.version"] = ToolInfo.Version,

@@ -1,4 +1,5 @@
 using WeightFarcast.Checkpoints;
+using WeightFarcast.Checkpoints.Statistics;
 using WeightFarcast.Checkpoints.DTypes;
 using WeightFarcast.Checkpoints.Writing;
 using WeightFarcast.Forecasting;
@@ -71,7 +72,7 @@ public sealed class ParallelApplyTests : IDisposable
             Assert.Equal("layer.0.weight", error.TensorName);
             Assert.Empty(Directory.Exists(output) ? Directory.GetFileSystemEntries(output) : []);
         }
-        var carried = Apply("carried", workers: 2, SmallChunk, NanPolicy.CarryThrough);
+        var carried = Apply("carried", workers: 2, SmallChunk, NonFinitePolicy.CarryThrough);
         Assert.True(File.Exists(carried.Horizons[0].Path));
     }
 
@@ -108,7 +109,7 @@ public sealed class ParallelApplyTests : IDisposable
         }
     }
 
-    private ApplyResult Apply(string name, int workers, int chunkElements, NanPolicy nanPolicy = NanPolicy.Fail, CancellationToken cancellationToken = default)
+    private ApplyResult Apply(string name, int workers, int chunkElements, NonFinitePolicy nanPolicy = NonFinitePolicy.Fail, CancellationToken cancellationToken = default)
     {
         var target = new RunCheckpoints("parallel", Steps, StepPath);
         var plan = new JobPlan(target, InputScheme.Lfd2, [0, 100], 0, 100, [200, 300, 400], [], null, Tensors, CheckpointFormat.Safetensors);

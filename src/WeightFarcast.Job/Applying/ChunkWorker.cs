@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using WeightFarcast.Checkpoints.Statistics;
 using WeightFarcast.Checkpoints;
 using WeightFarcast.Checkpoints.DTypes;
 using WeightFarcast.Checkpoints.Writing;
@@ -21,14 +22,14 @@ internal sealed class ChunkWorker
     private readonly ForecasterSet _forecasters;
     private readonly ApplyStreams _streams;
     private readonly BacktestPartials? _partials;
-    private readonly NanPolicy _nanPolicy;
+    private readonly NonFinitePolicy _nanPolicy;
     private readonly int _capacity;
     private readonly float[]?[] _inputs;
     private readonly ReadOnlyMemory<float>[] _inputChunks;
     private float[]? _forecast, _first, _last, _actual, _baseline;
     private byte[]? _bytes;
 
-    public ChunkWorker(JobPlan plan, ForecasterSet forecasters, ApplyStreams streams, BacktestPartials? partials, NanPolicy nanPolicy, int chunkElements)
+    public ChunkWorker(JobPlan plan, ForecasterSet forecasters, ApplyStreams streams, BacktestPartials? partials, NonFinitePolicy nanPolicy, int chunkElements)
     {
         _plan = plan;
         _forecasters = forecasters;
@@ -55,7 +56,7 @@ internal sealed class ChunkWorker
             var array = Buffer(ref _inputs[j]);
             var buffer = array.AsSpan(0, n);
             _streams.Inputs[j].ReadSingles(tensor.Name, chunk.Offset, buffer);
-            NonFiniteCheck.Check(buffer, _streams.Inputs[j].Path, tensor.Name, _nanPolicy);
+            NonFiniteChunkCheck.Check(buffer, _streams.Inputs[j].Path, tensor.Name, _nanPolicy);
             _inputChunks[j] = array.AsMemory(0, n);
             read += n * (long)tensor.DType.ElementSize();
         }

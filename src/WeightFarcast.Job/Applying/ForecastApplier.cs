@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using WeightFarcast.Checkpoints.Statistics;
 using WeightFarcast.Checkpoints.DTypes;
 using WeightFarcast.Job.Evaluation;
 using WeightFarcast.Job.Fitting;
@@ -45,7 +46,7 @@ public static class ForecastApplier
         var bytesRead = ParallelChunkRunner.Run(
             chunks.Count,
             settings.Workers ?? Environment.ProcessorCount,
-            () => new ChunkWorker(plan, forecasters, streams, partials, settings.NanPolicy, chunkElements),
+            () => new ChunkWorker(plan, forecasters, streams, partials, settings.NonFinitePolicy, chunkElements),
             (worker, index) => worker.Process(chunks[index], index),
             tensorProgress.ChunkDone,
             cancellationToken);
@@ -81,4 +82,4 @@ public static class ForecastApplier
 }
 
 /// <summary>How forecasts are written. <paramref name="Workers"/>: chunks processed in parallel (default: one per core).</summary>
-public sealed record ApplySettings(string OutputDirectory, DType? OutputDType, bool Backtest, NanPolicy NanPolicy, Func<int, IReadOnlyDictionary<string, string>> Metadata, int? Workers = null);
+public sealed record ApplySettings(string OutputDirectory, DType? OutputDType, bool Backtest, NonFinitePolicy NonFinitePolicy, Func<int, IReadOnlyDictionary<string, string>> Metadata, int? Workers = null);

@@ -1,4 +1,5 @@
 using WeightFarcast.Checkpoints;
+using WeightFarcast.Checkpoints.Statistics;
 using WeightFarcast.Forecasting;
 using WeightFarcast.Job.Applying;
 using WeightFarcast.Job.Fitting;
@@ -22,7 +23,7 @@ public static class ThroughputApplyRun
         var horizonSteps = Enumerable.Range(2, horizons).Select(k => k * ObservedStep).ToList();
         var target = new RunCheckpoints("synthetic", [InitialStep, ObservedStep], step => step == InitialStep ? initialPath : observedPath);
         var plan = new JobPlan(target, InputScheme.Lfd2, [InitialStep, ObservedStep], InitialStep, ObservedStep, horizonSteps, [], null, tensors, CheckpointFormat.Safetensors);
-        var settings = new ApplySettings(outputFolder, null, Backtest: false, NanPolicy.Fail, _ => new Dictionary<string, string>(), workers);
+        var settings = new ApplySettings(outputFolder, null, Backtest: false, NonFinitePolicy.Fail, _ => new Dictionary<string, string>(), workers);
         try
         {
             return ForecastApplier.Run(plan, Forecasters(horizonSteps), settings, null, cancellationToken);

@@ -1,20 +1,21 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using WeightFarcast.Checkpoints;
+using WeightFarcast.Checkpoints.Statistics;
 
 namespace WeightFarcast.Job.Applying;
 
-public enum NanPolicy { Fail, CarryThrough }
-
-/// <summary>NaN or Inf in input weights: fail naming the file and tensor, or let them flow through (they stay NaN/Inf).</summary>
-public static class NonFiniteCheck
+/// <summary>NaN or Inf in one chunk of input weights while applying: fail naming the file and tensor, or let them flow
+/// through (they stay NaN/Inf). Checking chunks as they stream by avoids the separate pass that
+/// <see cref="Checkpoints.Statistics.NonFiniteCheck"/> makes over a whole checkpoint.</summary>
+public static class NonFiniteChunkCheck
 {
     // A binary32 is NaN or Inf exactly when all its exponent bits are set.
     private const uint ExponentMask = 0x7F80_0000u;
 
-    public static void Check(ReadOnlySpan<float> values, string path, string tensor, NanPolicy policy)
+    public static void Check(ReadOnlySpan<float> values, string path, string tensor, NonFinitePolicy policy)
     {
-        if (policy == NanPolicy.CarryThrough || !HasNonFinite(values))
+        if (policy == NonFinitePolicy.CarryThrough || !HasNonFinite(values))
             return;
         // Rare path: count them for the message.
         int nan = 0, inf = 0;
