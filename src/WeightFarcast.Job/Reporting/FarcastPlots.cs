@@ -1,5 +1,6 @@
 using ScottPlot;
 using WeightFarcast.Forecasting;
+using WeightFarcast.Job.Output;
 
 namespace WeightFarcast.Job.Reporting;
 
@@ -45,9 +46,7 @@ public static class FarcastPlots
 
     private static string Save(Plot plot, string path)
     {
-        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp.png");
-        plot.SavePng(temp, 800, 500);
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.Write(path, stream => stream.Write(plot.GetImageBytes(800, 500, ImageFormat.Png)));
         return path;
     }
 }
