@@ -189,7 +189,7 @@ public sealed class FarcastJob(IJobObserver observer, Func<string, string?> getE
     }
 
     private static TrackingSection TrackingSummary(FarcastConfig config, SafeTrackingRun tracking) => new(
-        SecretRedaction.RedactUri(config.Tracking.Uri),
+        EffectiveConfig.UriRedactor.Redact(config.Tracking.Uri),
         tracking.Run?.RunId,
         tracking.Run?.ExperimentId,
         tracking.Run?.Location,

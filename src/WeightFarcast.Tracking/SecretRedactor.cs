@@ -67,6 +67,7 @@ public sealed partial class SecretRedactor
         foreach (var secret in _secretValues)
             result = result.Replace(secret, Mask, StringComparison.Ordinal);
         result = UrlUserInfo().Replace(result, "$1" + Mask + "@");
+        result = SecretQueryValue().Replace(result, "$1=" + Mask);
         result = AuthorizationValue().Replace(result, "$1" + Mask);
         return result;
     }
@@ -89,6 +90,10 @@ public sealed partial class SecretRedactor
     // scheme://user:password@host -> scheme://***@host ; also scheme://token@host.
     [GeneratedRegex(@"([A-Za-z][A-Za-z0-9+.\-]*://)[^/\s@]+@")]
     private static partial Regex UrlUserInfo();
+
+    // ?token=abc / &api_key=... / ;sig=... -> the parameter's value masked.
+    [GeneratedRegex(@"([?&;](?:[a-z_]*token|[a-z_]*password|[a-z_]*secret|[a-z_]*key|sig))=[^&;\s]*", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretQueryValue();
 
     [GeneratedRegex(@"((?:Authorization|Proxy-Authorization)\s*[:=]\s*(?:Basic|Bearer|Token)?\s*)[^\s,;""']+", RegexOptions.IgnoreCase)]
     private static partial Regex AuthorizationValue();

@@ -140,7 +140,7 @@ public class ConfigurationTests
     [InlineData("https://mlflow.example/?token=abc123&x=1", "https://mlflow.example/?token=***&x=1")]
     [InlineData("http://u:p@h:5000", "http://***@h:5000")]
     [InlineData("./mlruns", "./mlruns")]
-    public void Uris_are_redacted(string uri, string expected) => Assert.Equal(expected, SecretRedaction.RedactUri(uri));
+    public void Uris_are_redacted(string uri, string expected) => Assert.Equal(expected, EffectiveConfig.UriRedactor.Redact(uri));
 
     [Fact]
     public void Flattened_params_use_dotted_snake_case_keys()

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using WeightFarcast.Tracking;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -19,6 +20,9 @@ public static class EffectiveConfig
         TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
     };
 
+    // Pattern-based redaction only (credentials inside the URI); secret values from the environment are the CLI's job.
+    internal static readonly SecretRedactor UriRedactor = new([]);
+
     private static readonly ISerializer YamlWriter = new SerializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .WithIndentedSequences()
@@ -28,7 +32,7 @@ public static class EffectiveConfig
     public static FarcastConfig Redacted(FarcastConfig config)
     {
         var copy = JsonSerializer.Deserialize<FarcastConfig>(JsonSerializer.Serialize(config, JsonOptions), JsonOptions)!;
-        copy.Tracking.Uri = SecretRedaction.RedactUri(copy.Tracking.Uri);
+        copy.Tracking.Uri = UriRedactor.Redact(copy.Tracking.Uri);
         return copy;
     }
 
