@@ -31,9 +31,9 @@ public sealed class DigitsCnn : Module<Tensor, Tensor>
         conv2 = Conv2d(Channels1, Channels2, kernel_size: 3, padding: 1);
         fc = Linear(PooledFeatures, DigitsDataset.ClassCount);
         RegisterComponents();
-        Conv2dInit.ResetParameters(conv1, generator);
-        Conv2dInit.ResetParameters(conv2, generator);
-        LinearInit.ResetParameters(fc, generator);
+        DefaultInit.ResetParameters(conv1, generator);
+        DefaultInit.ResetParameters(conv2, generator);
+        DefaultInit.ResetParameters(fc, generator);
     }
 
     public override Tensor forward(Tensor input)

@@ -29,7 +29,7 @@ public sealed class DigitsMlp : Module<Tensor, Tensor>
         l3 = Linear(Hidden2, DigitsDataset.ClassCount);
         RegisterComponents();
         foreach (var layer in new[] { l1, l2, l3 })
-            LinearInit.ResetParameters(layer, generator);
+            DefaultInit.ResetParameters(layer, generator);
     }
 
     public override Tensor forward(Tensor input)
