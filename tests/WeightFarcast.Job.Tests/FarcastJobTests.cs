@@ -68,8 +68,10 @@ public class FarcastJobTests
         const string quick = "forecaster: { optimizer: { max_epochs: 15 } }\ntracking: { uri: none }";
         var first = await kit.RunAsync(kit.WriteConfig(quick));
         var firstBytes = first.ForecastPaths.Select(File.ReadAllBytes).ToList();
+        var firstForecaster = File.ReadAllBytes(first.ForecasterPath);
         var second = await kit.RunAsync(kit.WriteConfig(quick));
         Assert.Equal(firstBytes, second.ForecastPaths.Select(File.ReadAllBytes));
+        Assert.Equal(firstForecaster, File.ReadAllBytes(second.ForecasterPath));
 
         var saved = Path.Combine(kit.Root, "saved-forecaster.safetensors");
         File.Copy(second.ForecasterPath, saved);

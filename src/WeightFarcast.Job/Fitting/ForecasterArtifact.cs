@@ -13,7 +13,8 @@ namespace WeightFarcast.Job.Fitting;
 /// <summary>
 /// forecaster.safetensors: a small reusable artifact. Per group `&lt;group&gt;.coefficients` [inputs, horizons] and
 /// `&lt;group&gt;.bias` [horizons] (F32), plus metadata: input/observed/horizon steps, inputs scheme, lambda, seed,
-/// epochs, losses and the tool version, so `forecaster.load` can check it fits the job before using it.
+/// epochs, losses and the tool version, so `forecaster.load` can check it fits the job before using it. Nothing in it
+/// depends on the clock (fit time is in report.json), so the same inputs and seed give a byte-identical file.
 /// </summary>
 public static class ForecasterArtifact
 {
@@ -44,7 +45,6 @@ public static class ForecasterArtifact
             ["best_epoch"] = JsonSerializer.Serialize(set.Groups.ToDictionary(g => g.Key, g => g.Value.BestEpoch)),
             ["best_validation_l1"] = JsonSerializer.Serialize(set.Groups.ToDictionary(g => g.Key, g => g.Value.BestValidationLoss)),
             ["best_train_l1"] = JsonSerializer.Serialize(set.Groups.ToDictionary(g => g.Key, g => g.Value.BestTrainLoss)),
-            ["fit_seconds"] = set.FitTime.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
         };
         using var writer = new SafetensorsWriter(path, tensors, metadata);
         foreach (var (group, f) in set.Groups)
