@@ -46,6 +46,16 @@ internal sealed class JobTestKit : IDisposable
     public Task<JobResult> RunAsync(string configPath, CancellationToken cancellationToken = default, ILossEvaluator? loss = null) =>
         new FarcastJob(Observer, _ => null, null, loss).RunAsync(ConfigPipeline.Load(configPath, _ => null), cancellationToken);
 
+    /// <summary>Runs a job that must stop in planning: the error names every part given, and no output is written.</summary>
+    public async Task<T> FailsInPlanningAsync<T>(string configPath, params string[] messageParts) where T : Exception
+    {
+        var error = await Assert.ThrowsAsync<T>(() => RunAsync(configPath));
+        foreach (var part in messageParts)
+            Assert.Contains(part, error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Output));
+        return error;
+    }
+
     /// <summary>Copies a fixture run's steps into a new run folder, letting a test change tensors on the way.</summary>
     public string CopyRun(int seed, string name, Func<TensorInfo, float[], (TensorInfo Tensor, float[] Values)?>? change = null, params int[] steps)
     {
