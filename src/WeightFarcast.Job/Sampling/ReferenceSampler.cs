@@ -20,7 +20,13 @@ public static class ReferenceSampler
     private const int ChunkElements = 1 << 20;
 
     /// <param name="perTensor">One data set per tensor (groups: tensor) instead of one for all coordinates.</param>
-    public static IReadOnlyDictionary<string, FitData> Sample(JobPlan plan, int samplePerRun, bool perTensor, int seed, CancellationToken cancellationToken)
+    public static IReadOnlyDictionary<string, FitData> Sample(JobPlan plan, int samplePerRun, bool perTensor, int seed, CancellationToken cancellationToken) =>
+        Sample(plan, plan.References, RowSteps.ForReferences(plan), samplePerRun, perTensor, seed, cancellationToken);
+
+    /// <summary>Rows from <paramref name="runs"/> at <paramref name="steps"/>: per group and run, a coordinate draw seeded by
+    /// <see cref="StableSeed"/>, so the same seed, run number and group always pick the same coordinates.</summary>
+    internal static IReadOnlyDictionary<string, FitData> Sample(JobPlan plan, IReadOnlyList<RunCheckpoints> runs, RowSteps steps, int samplePerRun, bool perTensor, int seed,
+        CancellationToken cancellationToken)
     {
         var tensors = plan.ForecastTensors.ToList();
         var groups = perTensor
@@ -31,12 +37,12 @@ public static class ReferenceSampler
         foreach (var group in groups)
         {
             var parts = new List<FitData>();
-            for (var r = 0; r < plan.References.Count; r++)
+            for (var r = 0; r < runs.Count; r++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var random = new Random(StableSeed(seed, r, group.Name));
                 var sample = CoordinateSample.Draw(group.Tensors, group.Count, random);
-                parts.Add(Rows(plan, plan.References[r], r, sample, random, cancellationToken));
+                parts.Add(Rows(plan.InitialStep, runs[r], steps, r, sample, random, cancellationToken));
             }
             result[group.Name] = Concatenate(parts);
         }
@@ -66,29 +72,29 @@ public static class ReferenceSampler
         return (int)Math.Min(tensor.ElementCount, Math.Max(share, 4 * CoordinatesPerGroup));
     }
 
-    private static FitData Rows(JobPlan plan, RunCheckpoints run, int runNumber, CoordinateSample sample, Random random, CancellationToken cancellationToken)
+    private static FitData Rows(int initialStep, RunCheckpoints run, RowSteps steps, int runNumber, CoordinateSample sample, Random random, CancellationToken cancellationToken)
     {
         var rows = sample.Count;
-        int k = plan.InputSteps.Count, h = plan.Horizons.Count;
+        int k = steps.SourceInputs.Count, h = steps.SourceTargets.Count;
         var inputs = new float[rows * k];
         var targets = new float[rows * h];
         for (var j = 0; j < k; j++)
-            Gather(run.PathFor(plan.InputSteps[j]), sample, inputs, j, k, cancellationToken);
+            Gather(run.PathFor(steps.SourceInputs[j]), sample, inputs, j, k, cancellationToken);
         for (var j = 0; j < h; j++)
-            Gather(run.PathFor(plan.Horizons[j]), sample, targets, j, h, cancellationToken);
+            Gather(run.PathFor(steps.SourceTargets[j]), sample, targets, j, h, cancellationToken);
 
         float[]? firstDelta = null;
         var gap = 1;
-        if (plan.ReferenceFirstStep is { } first)
+        if (steps.FirstStep is { } first)
         {
             var atInitial = new float[rows];
             var atFirst = new float[rows];
-            Gather(run.PathFor(plan.InitialStep), sample, atInitial, 0, 1, cancellationToken);
+            Gather(run.PathFor(initialStep), sample, atInitial, 0, 1, cancellationToken);
             Gather(run.PathFor(first), sample, atFirst, 0, 1, cancellationToken);
             firstDelta = new float[rows];
             for (var i = 0; i < rows; i++)
                 firstDelta[i] = MathF.Abs(atFirst[i] - atInitial[i]);
-            gap = first - plan.InitialStep;
+            gap = first - initialStep;
         }
 
         // Regularizer groups: random sets of CoordinatesPerGroup rows, numbered apart per reference run.
@@ -97,7 +103,7 @@ public static class ReferenceSampler
         var runIndex = new int[rows];
         for (var position = 0; position < rows; position++)
             runIndex[order[position]] = runNumber * groupsPerRun + position / CoordinatesPerGroup;
-        return new FitData(plan.InputSteps, plan.ObservedStep, plan.Horizons, inputs, targets, runIndex, firstDelta, gap);
+        return new FitData(steps.InputSteps, steps.ObservedStep, steps.HorizonSteps, inputs, targets, runIndex, firstDelta, gap);
     }
 
     /// <summary>Reads the sampled coordinates of one checkpoint into column <paramref name="column"/> of a row-major matrix.</summary>
