@@ -81,15 +81,23 @@ public sealed class FarcastJob(IJobObserver observer, Func<string, string?> getE
     }
 
     /// <summary>Tracking run parameters beside the flattened config.</summary>
-    internal static Dictionary<string, string> RunParams(JobPlan plan, string device) => new()
+    internal static Dictionary<string, string> RunParams(JobPlan plan, string device)
     {
-        ["weightfarcast.version"] = ToolInfo.Version,
-        ["device.resolved"] = device,
-        ["target.input_steps"] = string.Join(",", plan.InputSteps),
-        ["target.observed_step.resolved"] = plan.ObservedStep.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["target.parameters"] = plan.ForecastParameterCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["reference.steps"] = string.Join(";", plan.References.Select(r => $"{r.Steps[0]}..{r.Steps[^1]} ({r.Steps.Count})")),
-    };
+        var parameters = new Dictionary<string, string>
+        {
+            ["weightfarcast.version"] = ToolInfo.Version,
+            ["device.resolved"] = device,
+            ["target.input_steps"] = string.Join(",", plan.InputSteps),
+            ["target.observed_step.resolved"] = plan.ObservedStep.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["target.parameters"] = plan.ForecastParameterCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // "none" rather than an empty value when no reference is read (forecaster.source: self or forecaster.load).
+            ["reference.steps"] = plan.References.Count == 0 ? "none" : string.Join(";", plan.References.Select(r => $"{r.Steps[0]}..{r.Steps[^1]} ({r.Steps.Count})")),
+        };
+        // forecaster.source: self: the target step that stands in for each horizon (horizon:step).
+        if (plan.SelfFits.Count > 0)
+            parameters["forecaster.self_steps"] = string.Join(",", plan.SelfFits.Select(f => $"{f.Horizon}:{f.RescaledStep}"));
+        return parameters;
+    }
 
     private async Task<SafeTrackingRun> StartTrackingAsync(EffectiveSettings settings, IReadOnlyDictionary<string, string> runParams, CancellationToken cancellationToken)
     {
@@ -147,7 +155,8 @@ public sealed class FarcastJob(IJobObserver observer, Func<string, string?> getE
         return new JobResult(report, jsonPath, markdownPath, forecasterPath, applied.Horizons.Select(h => h.Path).ToList(), tracking.Failure);
     }
 
-    /// <summary>Loads forecaster.load or samples the references and fits; shard runs call this too (seeded: every shard fits the same map).</summary>
+    /// <summary>Loads forecaster.load, or samples the references (or, with forecaster.source: self, the target) and fits;
+    /// shard runs call this too (seeded: every shard fits the same map).</summary>
     internal static (ForecasterSet Forecasters, long Rows, double SampleSeconds) FitOrLoad(IJobObserver observer, JobPlan plan, FarcastConfig config, string device, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(config.Forecaster.Load))
@@ -155,14 +164,27 @@ public sealed class FarcastJob(IJobObserver observer, Func<string, string?> getE
             observer.Stage("load", config.Forecaster.Load);
             return (ForecasterArtifact.Load(config.Forecaster.Load, plan), 0, 0);
         }
-        observer.Stage("sample", $"{config.Forecaster.Sample:N0} coordinates from each of {plan.References.Count} reference run(s)");
+        var (sample, perTensor, seed) = (config.Forecaster.Sample, config.Forecaster.Groups == "tensor", config.Forecaster.Seed);
+        var progress = new Progress<EpochProgress>(observer.Epoch);
         var clock = Stopwatch.StartNew();
-        var data = ReferenceSampler.Sample(plan, config.Forecaster.Sample, config.Forecaster.Groups == "tensor", config.Forecaster.Seed, cancellationToken);
-        var sampleSeconds = clock.Elapsed.TotalSeconds;
-        var rows = data.Values.Sum(d => (long)d.Rows);
-        observer.Stage("fit", $"{InputSchemes.Label(plan.Scheme)}, {data.Count} map(s), {rows:N0} rows, device {device}");
-        var forecasters = ForecasterFitting.Fit(data, config.Forecaster, device, new Progress<EpochProgress>(observer.Epoch), cancellationToken);
-        return (forecasters, rows, sampleSeconds);
+        if (plan.SelfFits.Count > 0)
+        {
+            observer.Stage("sample", $"{sample:N0} coordinates of the target at steps {string.Join(", ", SelfSampler.StepsRead(plan))} (forecaster.source: self)");
+            var perHorizon = SelfSampler.Sample(plan, sample, perTensor, seed, cancellationToken);
+            return Fitted([.. perHorizon.SelectMany(p => p.Data.Values)], " (one per group and horizon)",
+                () => SelfFitting.Fit(perHorizon, config.Forecaster, device, progress, cancellationToken));
+        }
+        observer.Stage("sample", $"{sample:N0} coordinates from each of {plan.References.Count} reference run(s)");
+        var data = ReferenceSampler.Sample(plan, sample, perTensor, seed, cancellationToken);
+        return Fitted([.. data.Values], "", () => ForecasterFitting.Fit(data, config.Forecaster, device, progress, cancellationToken));
+
+        (ForecasterSet, long, double) Fitted(IReadOnlyList<FitData> sets, string note, Func<ForecasterSet> fit)
+        {
+            var sampleSeconds = clock.Elapsed.TotalSeconds;
+            var rows = sets.Sum(d => (long)d.Rows);
+            observer.Stage("fit", $"{InputSchemes.Label(plan.Scheme)}, {sets.Count} map(s){note}, {rows:N0} rows, device {device}");
+            return (fit(), rows, sampleSeconds);
+        }
     }
 
     /// <summary>Output settings and provenance metadata; nothing in them depends on the shard, so merged files equal a single run's.</summary>

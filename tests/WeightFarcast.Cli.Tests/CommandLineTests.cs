@@ -71,6 +71,30 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task Validate_names_the_step_a_self_fitted_horizon_is_missing()
+    {
+        using var cli = new CliRunner();
+        var sparse = Path.Combine(cli.Folder, "sparse");
+        Directory.CreateDirectory(sparse);
+        foreach (var step in new[] { "0", "50", "200" })
+            File.Copy(CliRunner.FixtureRun(1).Replace("{step}", step, StringComparison.Ordinal), Path.Combine(sparse, $"step-{step}.safetensors"));
+        File.WriteAllText(Path.Combine(cli.Folder, "farcast.yaml"),
+            "target: { checkpoints: 'sparse/step-{step}.safetensors', initial_step: 0, observed_step: 200 }\nhorizons: [400, 800]\nforecaster: { source: self }\n");
+
+        // Horizon 400 needs w_100, which was not saved.
+        var missing = await cli.RunAsync("validate");
+        Assert.Equal((int)ExitCode.InputMissing, missing.ExitCode);
+        Assert.Contains("target.checkpoints: step 100 is missing", missing.Error, StringComparison.Ordinal);
+        Assert.Contains("horizon 400", missing.Error, StringComparison.Ordinal);
+
+        // From 0 and 200, horizon 900 would need step 44.44: not a step at all.
+        File.WriteAllText(Path.Combine(cli.Folder, "farcast.yaml"), File.ReadAllText(Path.Combine(cli.Folder, "farcast.yaml")).Replace("[400, 800]", "[800, 900]", StringComparison.Ordinal));
+        var fractional = await cli.RunAsync("validate");
+        Assert.Equal((int)ExitCode.ConfigInvalid, fractional.ExitCode);
+        Assert.Contains("horizons: 900", fractional.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_config_lists_every_problem_and_annotates_for_github_and_azure()
     {
         using var cli = new CliRunner();

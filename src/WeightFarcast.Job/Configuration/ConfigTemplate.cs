@@ -25,7 +25,7 @@ public static class ConfigTemplate
     {
         var builder = new StringBuilder();
         builder.Append("# yaml-language-server: $schema=./").Append(SchemaFileName).Append('\n');
-        builder.Append("# WeightFarcast job. Only target, reference and horizons are required; the rest shows the defaults.\n");
+        builder.Append("# WeightFarcast job. Only target, reference (none with forecaster.source: self) and horizons are required; the rest shows the defaults.\n");
         WriteObject(builder, config, 0);
         return builder.ToString();
     }

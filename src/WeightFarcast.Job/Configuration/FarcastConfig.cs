@@ -14,7 +14,7 @@ public sealed class FarcastConfig
     [Description("The run to farcast: its checkpoints, w_0 and w_n.")]
     public TargetConfig Target { get; set; } = new();
 
-    [Description("Runs of the same architecture the forecaster learns from (paths or patterns with {step}). Not needed when forecaster.load is set.")]
+    [Description("Runs of the same architecture the forecaster learns from (paths or patterns with {step}). Not needed when forecaster.load is set; not allowed with forecaster.source: self.")]
     public List<string> Reference { get; set; } = [];
 
     [Description("The 1-layer forecaster and how it is fitted.")]
@@ -68,6 +68,15 @@ public sealed class TargetConfig
 
 public sealed class ForecasterConfig
 {
+    public const string FromReferences = "references";
+    public const string FromSelf = "self";
+
+    [Description("What the map is learned from: references (the reference runs, as in the paper) | self (the target's own trajectory, for when no reference runs exist). "
+        + "self assumes self-similar, power-law-in-time training: for each horizon H it fits the target's (w_s0, w_m) -> w_n, m = s0 + (n - s0)^2 / (H - s0), "
+        + "and applies that map to (w_s0, w_n); it needs inputs [initial, observed], no reference, and the target's checkpoint at every such m; "
+        + "the regularizer L_grad is off (it needs a reference run's first step). Ignored when load is set.")]
+    public string Source { get; set; } = FromReferences;
+
     [Description("Input steps of each coordinate: [initial, observed] is the paper's LFD-2; [observed] is LFL; [sampled4], [introspection] and [history] are the paper's comparisons.")]
     public List<string> Inputs { get; set; } = ["initial", "observed"];
 
@@ -80,7 +89,7 @@ public sealed class ForecasterConfig
     [Description("The step-length regularizer L_grad.")]
     public RegularizerConfig Regularizer { get; set; } = new();
 
-    [Description("Coordinates sampled per reference run (the paper's weight sampling).")]
+    [Description("Coordinates sampled per reference run (the paper's weight sampling), or from the target with source: self.")]
     public int Sample { get; set; } = 200_000;
 
     [Description("Adam settings and early stopping.")]
@@ -92,7 +101,7 @@ public sealed class ForecasterConfig
     [Description("Seed of sampling, initialisation and shuffling: the same inputs and seed give the same forecaster.")]
     public int Seed { get; set; }
 
-    [Description("A saved forecaster (forecaster.safetensors) to apply instead of fitting one.")]
+    [Description("A saved forecaster (forecaster.safetensors) to apply instead of fitting one; it wins over source.")]
     public string? Load { get; set; }
 }
 

@@ -7,6 +7,7 @@ namespace WeightFarcast.Job.Configuration;
 public sealed class FarcastConfigValidator : AbstractValidator<FarcastConfig>
 {
     public static readonly string[] InputChoices = ["initial", "observed", "sampled4", "introspection", "history"];
+    public static readonly string[] SourceChoices = [ForecasterConfig.FromReferences, ForecasterConfig.FromSelf];
     public static readonly string[] GroupChoices = ["global", "tensor"];
     public static readonly string[] PairChoices = ["last", "all"];
     public static readonly string[] DtypeChoices = ["same", "f32", "f16", "bf16"];
@@ -22,8 +23,11 @@ public sealed class FarcastConfigValidator : AbstractValidator<FarcastConfig>
             .WithMessage("target.initial_step must be >= 0");
         RuleFor(c => c.Target.ObservedStep).Must((c, observed) => observed is null || observed > c.Target.InitialStep)
             .OverridePropertyName("target.observed_step").WithMessage("target.observed_step must be > target.initial_step");
-        RuleFor(c => c.Reference).NotEmpty().When(c => string.IsNullOrWhiteSpace(c.Forecaster.Load))
-            .OverridePropertyName("reference").WithMessage("reference needs at least one run (or set forecaster.load)");
+        RuleFor(c => c.Reference).NotEmpty().When(c => string.IsNullOrWhiteSpace(c.Forecaster.Load) && !IsSelf(c))
+            .OverridePropertyName("reference").WithMessage("reference needs at least one run (or set forecaster.load, or forecaster.source: self)");
+        // Rejected rather than ignored: a user who lists references with self most likely expects them to be used.
+        RuleFor(c => c.Reference).Empty().When(IsSelf)
+            .OverridePropertyName("reference").WithMessage("forecaster.source: self learns from the target; remove reference");
         RuleForEach(c => c.Reference).NotEmpty().OverridePropertyName("reference").WithMessage("reference entries must not be empty");
 
         RuleFor(c => c.Horizons).NotEmpty().OverridePropertyName("horizons").WithMessage("horizons needs at least one step to predict");
@@ -36,6 +40,11 @@ public sealed class FarcastConfigValidator : AbstractValidator<FarcastConfig>
             .WithMessage((_, i) => $"forecaster.inputs: '{i}' is not one of {string.Join(", ", InputChoices)}");
         RuleFor(c => c.Forecaster.Inputs).Must(ValidInputCombination).OverridePropertyName("forecaster.inputs")
             .WithMessage("forecaster.inputs must be [initial, observed], [observed], [sampled4], [introspection] or [history]");
+        RuleFor(c => c.Forecaster.Source).Must(s => SourceChoices.Contains(s)).OverridePropertyName("forecaster.source")
+            .WithMessage(c => $"forecaster.source: '{c.Forecaster.Source}' is not one of {string.Join(", ", SourceChoices)}");
+        // The self-similar rows are (w_s0, w_m) -> w_n: they stand in for (w_s0, w_n) -> w_H only with these two inputs.
+        RuleFor(c => c.Forecaster.Inputs).Must(IsLfd2).When(IsSelf).OverridePropertyName("forecaster.inputs")
+            .WithMessage("forecaster.inputs must be [initial, observed] with forecaster.source: self");
         RuleFor(c => c.Forecaster.Groups).Must(g => GroupChoices.Contains(g)).OverridePropertyName("forecaster.groups")
             .WithMessage(c => $"forecaster.groups: '{c.Forecaster.Groups}' is not one of {string.Join(", ", GroupChoices)}");
         RuleFor(c => c.Forecaster.Loss).Equal("l1").OverridePropertyName("forecaster.loss").WithMessage("forecaster.loss must be l1 (the paper's loss)");
@@ -80,12 +89,12 @@ public sealed class FarcastConfigValidator : AbstractValidator<FarcastConfig>
             .WithMessage("tracking.max_retries must be between 0 and 10");
     }
 
-    private static bool ValidInputCombination(List<string> inputs)
-    {
-        var set = inputs.ToHashSet();
-        return (set.SetEquals(["initial", "observed"]) && inputs.Count == 2)
-            || (inputs.Count == 1 && inputs[0] is "observed" or "sampled4" or "introspection" or "history");
-    }
+    private static bool ValidInputCombination(List<string> inputs) =>
+        IsLfd2(inputs) || (inputs.Count == 1 && inputs[0] is "observed" or "sampled4" or "introspection" or "history");
+
+    private static bool IsLfd2(List<string> inputs) => inputs.Count == 2 && inputs.ToHashSet().SetEquals(["initial", "observed"]);
+
+    private static bool IsSelf(FarcastConfig config) => config.Forecaster.Source == ForecasterConfig.FromSelf;
 
     /// <summary>Validates and throws one <see cref="ConfigException"/> listing every problem, each with its YAML line.</summary>
     public static void ValidateOrThrow(LoadedConfig loaded)

@@ -12,7 +12,7 @@ namespace WeightFarcast.Job.Fitting;
 
 /// <summary>
 /// forecaster.safetensors: a small reusable artifact. Per group `&lt;group&gt;.coefficients` [inputs, horizons] and
-/// `&lt;group&gt;.bias` [horizons] (F32), plus metadata: input/observed/horizon steps, inputs scheme, lambda, seed,
+/// `&lt;group&gt;.bias` [horizons] (F32), plus metadata: input/observed/horizon steps, inputs scheme, source, lambda, seed,
 /// epochs, losses and the tool version, so `forecaster.load` can check it fits the job before using it. Nothing in it
 /// depends on the clock (fit time is in report.json), so the same inputs and seed give a byte-identical file.
 /// </summary>
@@ -34,6 +34,7 @@ public static class ForecasterArtifact
             ["weightfarcast.kind"] = Kind,
             ["weightfarcast.version"] = ToolInfo.Version,
             ["inputs"] = plan.Scheme.ToString(),
+            ["source"] = config.Source,
             ["input_steps"] = JsonSerializer.Serialize(any.InputSteps),
             ["observed_step"] = any.ObservedStep.ToString(CultureInfo.InvariantCulture),
             ["horizon_steps"] = JsonSerializer.Serialize(any.HorizonSteps),

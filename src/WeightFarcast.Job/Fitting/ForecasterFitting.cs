@@ -20,12 +20,14 @@ public static class ForecasterFitting
         Regularizer = new StepRegularizer(config.Regularizer.Lambda, config.Regularizer.Pairs == "all" ? RegularizedPairs.AllMean : RegularizedPairs.Last),
     };
 
+    /// <param name="tag">Added to each map's name in the fit history (self mode fits one set per horizon: "h400").</param>
     public static ForecasterSet Fit(
         IReadOnlyDictionary<string, FitData> dataByGroup,
         ForecasterConfig config,
         string device,
         IProgress<EpochProgress>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? tag = null)
     {
         var clock = Stopwatch.StartNew();
         var options = Options(config, device);
@@ -36,8 +38,8 @@ public static class ForecasterFitting
             var split = TrainValidationSplit.ByRowFraction(data, config.ValidationFraction, (ulong)config.Seed);
             // Without a first step after w_0 in the reference runs the regularizer has nothing to compare against.
             var groupOptions = data.FirstStepDelta is null ? options with { Regularizer = StepRegularizer.None } : options;
-            var result = ForecasterTrainer.Fit(split, groupOptions, progress, cancellationToken,
-                group == ReferenceSampler.GlobalGroup ? null : group);
+            var name = group == ReferenceSampler.GlobalGroup ? tag : tag is null ? group : $"{group}/{tag}";
+            var result = ForecasterTrainer.Fit(split, groupOptions, progress, cancellationToken, name);
             groups[group] = result.Forecaster;
             history.AddRange(result.History);
         }

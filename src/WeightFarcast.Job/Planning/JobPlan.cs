@@ -23,6 +23,10 @@ public sealed record JobPlan(
     IReadOnlyList<TensorInfo> Tensors,
     CheckpointFormat TargetFormat)
 {
+    /// <summary>forecaster.source: self: the rescaled step of each horizon, in horizon order; empty when the map
+    /// comes from reference runs or forecaster.load.</summary>
+    public IReadOnlyList<SelfSimilarFit> SelfFits { get; init; } = [];
+
     public IEnumerable<TensorInfo> ForecastTensors => Tensors.Where(t => t.IsFloatingPoint && t.ElementCount > 0);
 
     public long ForecastParameterCount => ForecastTensors.Sum(t => t.ElementCount);

@@ -30,7 +30,8 @@ public static class JobPlanner
         var inputSteps = InputStepSelector.SelectSteps(scheme, observedWindow);
 
         var fitting = string.IsNullOrWhiteSpace(config.Forecaster.Load);
-        var references = fitting
+        var self = fitting && config.Forecaster.Source == ForecasterConfig.FromSelf;
+        var references = fitting && !self
             ? config.Reference.Select((r, i) => Discover(r, $"reference[{i}]")).ToList()
             : [];
         // The regularizer compares against the first recorded step after w_0 of each reference run.
@@ -46,8 +47,26 @@ public static class JobPlanner
         if (firstStep is { } s1 && references.Any(r => !r.Has(s1)))
             firstStep = null; // no common step: the regularizer is skipped and the report says so
 
+        var selfFits = self ? SelfFits(target, initial, observed, horizons) : [];
         var tensors = CheckArchitectures(target, initial, observed, references);
-        return new JobPlan(target, scheme, inputSteps, initial, observed, horizons, references, firstStep, tensors.Tensors, tensors.Format);
+        return new JobPlan(target, scheme, inputSteps, initial, observed, horizons, references, firstStep, tensors.Tensors, tensors.Format) { SelfFits = selfFits };
+    }
+
+    // forecaster.source: self needs, for every horizon, the target's checkpoint at the rescaled step m.
+    private static List<SelfSimilarFit> SelfFits(RunCheckpoints target, int initial, int observed, IReadOnlyList<int> horizons)
+    {
+        var fits = new List<SelfSimilarFit>();
+        foreach (var horizon in horizons)
+        {
+            var fit = SelfSimilarFit.For(initial, observed, horizon) ?? throw new ConfigException(new ConfigProblem("horizons",
+                $"horizons: {horizon} cannot be fitted with forecaster.source: self: it needs the target's step {initial} + ({observed} - {initial})^2 / ({horizon} - {initial}) = "
+                + $"{initial + (double)SelfSimilarFit.Square(initial, observed) / (horizon - (long)initial):0.##}, not a whole step "
+                + $"(use horizons H where H - {initial} divides {SelfSimilarFit.Square(initial, observed)})"));
+            Require(target, fit.RescaledStep, "target.checkpoints",
+                $"; forecaster.source: self needs it for horizon {horizon}: (w_{initial}, w_{fit.RescaledStep}) -> w_{observed} stands in for (w_{initial}, w_{observed}) -> w_{horizon}");
+            fits.Add(fit);
+        }
+        return fits;
     }
 
     private static (IReadOnlyList<TensorInfo> Tensors, CheckpointFormat Format) CheckArchitectures(
@@ -84,10 +103,10 @@ public static class JobPlanner
         return new RunCheckpoints(spec, steps, step => trajectory.PathFor(step));
     }
 
-    private static void Require(RunCheckpoints run, int step, string field)
+    private static void Require(RunCheckpoints run, int step, string field, string why = "")
     {
         if (!run.Has(step))
-            throw new JobInputException($"{field}: step {step} is missing from {run.Spec} (found steps {Describe(run.Steps)})", run.Spec, field);
+            throw new JobInputException($"{field}: step {step} is missing from {run.Spec} (found steps {Describe(run.Steps)}){why}", run.Spec, field);
     }
 
     private static string Describe(IReadOnlyList<int> steps) =>

@@ -26,6 +26,10 @@ public sealed record FitSection
 {
     public required string Inputs { get; init; }
     public required string Groups { get; init; }
+    /// <summary>forecaster.source of a fitted map (references | self); null when it was loaded.</summary>
+    public string? Source { get; init; }
+    /// <summary>Source self: the target step each horizon's map was fitted from ((w_s0, w_m) -> w_n).</summary>
+    public IReadOnlyList<Planning.SelfSimilarFit>? SelfFits { get; init; }
     public string? LoadedFrom { get; init; }
     public long Rows { get; init; }
     public int Epochs { get; init; }

@@ -26,6 +26,8 @@ public static class ReportBuilder
             {
                 Inputs = InputSchemes.Label(plan.Scheme),
                 Groups = forecasters.IsGlobal ? "global" : "tensor",
+                Source = forecasters.LoadedFrom is null ? config.Forecaster.Source : null,
+                SelfFits = plan.SelfFits.Count > 0 ? plan.SelfFits : null,
                 LoadedFrom = forecasters.LoadedFrom,
                 Rows = rows,
                 Epochs = forecasters.Groups.Values.Max(f => f.Epochs),

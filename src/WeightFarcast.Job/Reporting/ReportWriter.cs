@@ -35,8 +35,11 @@ public static class ReportWriter
           .Append(report.Shard is { } shard ? $", shard {shard} (partial: its tensors only; `weightfarcast merge` gives the full report)" : "").Append("\n\n");
         md.Append(HorizonTable(report)).Append('\n');
         var fit = report.Fit;
+        var fittedOn = fit.SelfFits is { } self
+            ? $"the target's own trajectory (forecaster.source: self; {string.Join(", ", self.Select(f => $"step {f.Horizon} from w_{f.RescaledStep}"))}), {fit.Rows:N0} rows"
+            : $"{fit.Rows:N0} sampled coordinates";
         md.Append(fit.LoadedFrom is null
-            ? $"Forecaster: {fit.Inputs}, {fit.Groups} map, fitted on {fit.Rows:N0} sampled coordinates in {fit.Seconds:0.0} s " +
+            ? $"Forecaster: {fit.Inputs}, {fit.Groups} map, fitted on {fittedOn} in {fit.Seconds:0.0} s " +
               $"({fit.Epochs} epochs, best {fit.BestEpoch}, validation L1 {Number(fit.BestValidationLoss)}, lambda {Number(fit.Lambda)}{(fit.RegularizerActive ? "" : ", regularizer off")}).\n"
             : $"Forecaster: {fit.Inputs}, loaded from `{fit.LoadedFrom}`.\n");
         foreach (var group in fit.Coefficients.Take(1))

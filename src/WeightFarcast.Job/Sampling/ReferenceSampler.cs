@@ -6,7 +6,8 @@ using WeightFarcast.Job.Planning;
 namespace WeightFarcast.Job.Sampling;
 
 /// <summary>Builds the forecaster's training rows from reference runs (the paper's weight sampling): each row is one
-/// sampled coordinate, its values at the input steps and at the requested horizons.</summary>
+/// sampled coordinate, its values at the input steps and at the requested horizons. <see cref="SelfSampler"/> reuses
+/// the same draw and reads for the target's own steps.</summary>
 public static class ReferenceSampler
 {
     /// <summary>

@@ -18,4 +18,9 @@ public sealed record RowSteps(
 {
     public static RowSteps ForReferences(JobPlan plan) =>
         new(plan.InputSteps, plan.Horizons, plan.InputSteps, plan.ObservedStep, plan.Horizons, plan.ReferenceFirstStep);
+
+    /// <summary>No first step: without first-step deltas the fitting turns L_grad off (StepRegularizer.None); with a
+    /// single horizon per map it would have no predicted pair to compare anyway.</summary>
+    public static RowSteps ForSelf(JobPlan plan, SelfSimilarFit fit) =>
+        new([plan.InitialStep, fit.RescaledStep], [plan.ObservedStep], plan.InputSteps, plan.ObservedStep, [fit.Horizon], null);
 }
