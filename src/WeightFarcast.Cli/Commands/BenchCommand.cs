@@ -44,6 +44,6 @@ internal static class BenchCommand
             context.Out.WriteLine(Path.Combine(context.ResolvePath(parse.GetValue(groupsOut)!), Job.Benchmarks.GroupsBenchmark.MarkdownFileName));
             return Task.FromResult(rows.Count > 0 ? (int)ExitCode.Success : (int)ExitCode.InternalError);
         });
-        return new Command("bench", "Benchmarks with results printed as ratios against baselines measured in the same run.") { paper, groups, BenchThroughputCommand.Create(context), BenchFitCommand.Create(context) };
+        return new Command("bench", "Benchmarks with results printed as ratios against baselines measured in the same run.") { paper, groups, BenchThroughputCommand.Create(context), BenchFitCommand.Create(context), BenchTrainingCommand.Create(context) };
     }
 }
