@@ -13,6 +13,19 @@ public enum BatchUnit
     Rows,
 }
 
+/// <summary>Where the map's coefficients start before Adam moves them.</summary>
+public enum MapInit
+{
+    /// <summary>nn.Linear's default, U(-1/sqrt(k), 1/sqrt(k)) for weights and bias: the paper's 1-layer network.</summary>
+    Uniform,
+
+    /// <summary>
+    /// The persistence map (w_H = w_n: coefficient 1 on the observed step, 0 elsewhere, bias 0). An early-stopped fit is
+    /// then "persistence plus what the data taught", never a half-converged random map that rescales every weight.
+    /// </summary>
+    Persistence,
+}
+
 /// <summary>Fitting settings; the defaults are the paper's (method.md section 5).</summary>
 public sealed record FitOptions
 {
@@ -25,6 +38,8 @@ public sealed record FitOptions
     public int Patience { get; init; } = 5;
 
     public BatchUnit BatchUnit { get; init; } = BatchUnit.Runs;
+
+    public MapInit Init { get; init; } = MapInit.Uniform;
 
     public int BatchSize { get; init; } = 32;
 

@@ -46,7 +46,9 @@ public static class ForecasterTrainer
         var xValidation = Matrix(validation.Inputs, k, device);
         var yValidation = Matrix(validation.Targets, h, device);
 
-        var (initialWeights, initialBias) = DefaultLinearInit(random, k, h);
+        var (initialWeights, initialBias) = options.Init == MapInit.Persistence
+            ? PersistenceInit(train.InputSteps, train.ObservedStep, h)
+            : DefaultLinearInit(random, k, h);
         var weights = nn.Parameter(Matrix(initialWeights, k, device));
         var bias = nn.Parameter(tensor(initialBias, device: device));
         using var optimizer = new StableAdam([weights, bias], options.LearningRate);
@@ -158,6 +160,19 @@ public static class ForecasterTrainer
         for (var i = 0; i < bias.Length; i++)
             bias[i] = (float)random.NextUniform(-bound, bound);
         return (weights, bias);
+    }
+
+    /// <summary>w_H = w_n for every horizon, laid out [H × k]; without w_n among the inputs, the latest input stands in.</summary>
+    internal static (float[] Weights, float[] Bias) PersistenceInit(IReadOnlyList<int> inputSteps, int observedStep, int horizonCount)
+    {
+        var k = inputSteps.Count;
+        var observed = inputSteps.ToList().IndexOf(observedStep);
+        if (observed < 0)
+            observed = k - 1;
+        var weights = new float[horizonCount * k];
+        for (var h = 0; h < horizonCount; h++)
+            weights[h * k + observed] = 1f;
+        return (weights, new float[horizonCount]);
     }
 
     private static Tensor Matrix(float[] values, int columns, Device device) =>

@@ -45,6 +45,34 @@ public class ForecasterTrainerTests
     }
 
     [Fact]
+    public void Persistence_init_starts_at_w_n_and_stays_there_when_the_data_say_nothing_moves()
+    {
+        // Two inputs (w_0, w_n), two horizons; every target equals w_n, so persistence is the exact answer.
+        var random = new SeededRandom(5);
+        var rows = 4096;
+        var inputs = Enumerable.Range(0, 2 * rows).Select(_ => (float)(0.05 * random.NextGaussian())).ToArray();
+        var targets = Enumerable.Range(0, rows).SelectMany(r => new[] { inputs[2 * r + 1], inputs[2 * r + 1] }).ToArray();
+        var data = new FitData([0, 100], 100, [200, 400], inputs, targets, Enumerable.Range(0, rows).Select(r => r / 1024).ToArray());
+        var split = TrainValidationSplit.ByRowFraction(data, 0.25, 1);
+
+        var (weights, bias) = ForecasterTrainer.PersistenceInit(data.InputSteps, data.ObservedStep, data.HorizonCount);
+        Assert.Equal(new float[] { 0, 1, 0, 1 }, weights); // [H × k]: coefficient 1 on w_n for each horizon
+        Assert.Equal(new float[2], bias);
+
+        var fitted = ForecasterTrainer.Fit(split, new FitOptions { Init = MapInit.Persistence, Regularizer = StepRegularizer.None }).Forecaster;
+        var uniform = ForecasterTrainer.Fit(split, new FitOptions { Init = MapInit.Uniform, Regularizer = StepRegularizer.None }).Forecaster;
+        // Started at the answer, it stays within Adam's step noise of it; the paper's uniform start ends measurably further off.
+        Assert.True(fitted.BestValidationLoss < 1e-3, $"validation L1 {fitted.BestValidationLoss}");
+        Assert.True(fitted.BestValidationLoss < uniform.BestValidationLoss, $"persistence start {fitted.BestValidationLoss}, uniform {uniform.BestValidationLoss}");
+        for (var h = 0; h < 2; h++)
+            Assert.InRange(fitted.Coefficient(1, h), 0.95f, 1.05f);
+    }
+
+    [Fact]
+    public void Persistence_init_uses_the_latest_input_when_w_n_is_not_an_input() =>
+        Assert.Equal(new float[] { 0, 0, 1 }, ForecasterTrainer.PersistenceInit([10, 20, 30], 40, 1).Weights);
+
+    [Fact]
     public void Same_data_and_seed_give_bit_identical_coefficients()
     {
         var split = PaperProtocol.FittingRows(LeastSquares.Value, InputScheme.Lfd2);

@@ -82,7 +82,7 @@ public class ConfigurationTests
             reference: [a]
             horizons: [100, 300]
             forecaster:
-              optimizer: { patience: 0, learning_rate: 0.01 }
+              optimizer: { patience: 0, learning_rate: 0.01, init: zeros }
               validation_fraction: 1.5
             output: { dtype: f64 }
             """, "job.yaml");
@@ -93,7 +93,9 @@ public class ConfigurationTests
         Assert.Contains(error.Problems, p => p.Path == "forecaster.validation_fraction" && p.Line == 9);
         Assert.Contains(error.Problems, p => p.Path == "output.dtype" && p.Message.Contains("f64", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Path == "horizons[0]" && p.Line == 6 && p.Message.Contains("100 must be > target.observed_step (200)", StringComparison.Ordinal));
-        Assert.Equal(4, error.Problems.Count);
+        Assert.Contains(error.Problems, p => p.Path == "forecaster.optimizer.init" && p.Line == 8
+            && p.Message == "forecaster.optimizer.init: 'zeros' is not one of auto, uniform, persistence");
+        Assert.Equal(5, error.Problems.Count);
     }
 
     [Theory]

@@ -1,5 +1,7 @@
 using System.Globalization;
 using WeightFarcast.Checkpoints.Reading;
+using WeightFarcast.Forecasting;
+using WeightFarcast.Job.Fitting;
 using WeightFarcast.Job.Configuration;
 using WeightFarcast.Job.Planning;
 using WeightFarcast.Job.Sampling;
@@ -15,14 +17,22 @@ public class SelfFitTests(ITestOutputHelper output)
     // From steps 0 and 200, horizon 400 needs w_100 and horizon 800 needs w_50 (both in the fixture).
     private const string Self = "forecaster: { source: self }";
 
+    [Theory]
+    [InlineData("auto", "self", MapInit.Persistence)]
+    [InlineData("auto", "references", MapInit.Uniform)] // the paper's start for the paper's method
+    [InlineData("uniform", "self", MapInit.Uniform)]
+    [InlineData("persistence", "references", MapInit.Persistence)]
+    public void Optimizer_init_auto_starts_self_fits_at_persistence_and_reference_fits_as_the_paper(string init, string source, MapInit expected) =>
+        Assert.Equal(expected, ForecasterFitting.Options(new ForecasterConfig { Source = source, Optimizer = new OptimizerConfig { Init = init } }, "cpu").Init);
+
     [Fact]
     public async Task Self_mode_forecasts_and_backtests_without_reference_runs()
     {
         using var kit = new JobTestKit();
-        // Patience 10, not the default 5: a single-horizon fit (each self fit is one) plateaus for a few epochs once the
-        // bias has settled, and patience 5 stops it there with the coefficients still near their initial values (it
-        // then loses to persistence; reference fits with one horizon do the same). With 10 it reaches the L1 optimum.
-        var result = await kit.RunAsync(kit.WriteConfig("forecaster: { source: self, optimizer: { patience: 10 } }", references: "[]", horizons: "[400, 800]"));
+        // Default settings. Self fits start at persistence (optimizer.init: auto): from the paper's uniform start, a
+        // one-horizon fit early-stops (patience 5) once the bias settles, coefficients still near their random start,
+        // and then loses to persistence.
+        var result = await kit.RunAsync(kit.WriteConfig("forecaster: { source: self }", references: "[]", horizons: "[400, 800]"));
 
         foreach (var h in result.Report.Horizons)
             output.WriteLine($"step {h.Step}: forecast {h.Forecast!.Mse:e4}, persistence {h.Baselines!.Persistence.Mse:e4}, linear {h.Baselines.LinearExtrapolation.Mse:e4}");

@@ -10,6 +10,7 @@ public sealed class FarcastConfigValidator : AbstractValidator<FarcastConfig>
     public static readonly string[] SourceChoices = [ForecasterConfig.FromReferences, ForecasterConfig.FromSelf];
     public static readonly string[] GroupChoices = ["global", "tensor"];
     public static readonly string[] PairChoices = ["last", "all"];
+    public static readonly string[] InitChoices = [OptimizerConfig.InitAuto, OptimizerConfig.InitUniform, OptimizerConfig.InitPersistence];
     public static readonly string[] DtypeChoices = ["same", "f32", "f16", "bf16"];
     public static readonly string[] NanPolicyChoices = ["fail", "carry"];
     public static readonly string[] OnFailureChoices = ["fail", "fallback"];
@@ -61,6 +62,8 @@ public sealed class FarcastConfigValidator : AbstractValidator<FarcastConfig>
             .WithMessage("forecaster.optimizer.max_epochs must be > 0");
         RuleFor(c => c.Forecaster.Optimizer.Patience).GreaterThan(0).OverridePropertyName("forecaster.optimizer.patience")
             .WithMessage("forecaster.optimizer.patience must be > 0");
+        RuleFor(c => c.Forecaster.Optimizer.Init).Must(i => InitChoices.Contains(i)).OverridePropertyName("forecaster.optimizer.init")
+            .WithMessage(c => $"forecaster.optimizer.init: '{c.Forecaster.Optimizer.Init}' is not one of {string.Join(", ", InitChoices)}");
         RuleFor(c => c.Forecaster.ValidationFraction).ExclusiveBetween(0, 1).OverridePropertyName("forecaster.validation_fraction")
             .WithMessage("forecaster.validation_fraction must be between 0 and 1 (exclusive)");
 

@@ -15,12 +15,24 @@ public static class ForecasterFitting
         Patience = config.Optimizer.Patience,
         BatchUnit = BatchUnit.Runs, // groups of ReferenceSampler.CoordinatesPerGroup coordinates, as the paper batches runs
         BatchSize = config.Optimizer.BatchSize,
+        Init = InitFor(config),
         Seed = (ulong)config.Seed,
         Device = device,
         Regularizer = new StepRegularizer(config.Regularizer.Lambda, config.Regularizer.Pairs == "all" ? RegularizedPairs.AllMean : RegularizedPairs.Last),
     };
 
     /// <param name="tag">Added to each map's name in the fit history (self mode fits one set per horizon: "h400").</param>
+    /// <summary>
+    /// auto keeps the paper's uniform start for reference fits; self-fits start at persistence because their one-horizon
+    /// fits early-stop before random coefficients settle (measured: a 4 % shrink of every weight on the digits MLP).
+    /// </summary>
+    public static MapInit InitFor(ForecasterConfig config) => config.Optimizer.Init switch
+    {
+        OptimizerConfig.InitUniform => MapInit.Uniform,
+        OptimizerConfig.InitPersistence => MapInit.Persistence,
+        _ => config.Source == ForecasterConfig.FromSelf ? MapInit.Persistence : MapInit.Uniform,
+    };
+
     public static ForecasterSet Fit(
         IReadOnlyDictionary<string, FitData> dataByGroup,
         ForecasterConfig config,
