@@ -94,7 +94,7 @@ public class ConfigurationTests
         Assert.Contains(error.Problems, p => p.Path == "output.dtype" && p.Message.Contains("f64", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Path == "horizons[0]" && p.Line == 6 && p.Message.Contains("100 must be > target.observed_step (200)", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Path == "forecaster.optimizer.init" && p.Line == 8
-            && p.Message == "forecaster.optimizer.init: 'zeros' is not one of auto, uniform, persistence");
+            && p.Message == "forecaster.optimizer.init: 'zeros' is not one of persistence, uniform");
         Assert.Equal(5, error.Problems.Count);
     }
 

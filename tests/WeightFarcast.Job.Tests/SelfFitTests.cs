@@ -18,18 +18,21 @@ public class SelfFitTests(ITestOutputHelper output)
     private const string Self = "forecaster: { source: self }";
 
     [Theory]
-    [InlineData("auto", "self", MapInit.Persistence)]
-    [InlineData("auto", "references", MapInit.Uniform)] // the paper's start for the paper's method
-    [InlineData("uniform", "self", MapInit.Uniform)]
-    [InlineData("persistence", "references", MapInit.Persistence)]
-    public void Optimizer_init_auto_starts_self_fits_at_persistence_and_reference_fits_as_the_paper(string init, string source, MapInit expected) =>
-        Assert.Equal(expected, ForecasterFitting.Options(new ForecasterConfig { Source = source, Optimizer = new OptimizerConfig { Init = init } }, "cpu").Init);
+    [InlineData(null, "self", MapInit.Persistence)] // the default
+    [InlineData(null, "references", MapInit.Persistence)]
+    [InlineData("uniform", "self", MapInit.Uniform)] // the paper's start, on request
+    [InlineData("uniform", "references", MapInit.Uniform)]
+    public void Fits_start_at_persistence_unless_the_papers_uniform_start_is_asked_for(string? init, string source, MapInit expected)
+    {
+        var optimizer = init is null ? new OptimizerConfig() : new OptimizerConfig { Init = init };
+        Assert.Equal(expected, ForecasterFitting.Options(new ForecasterConfig { Source = source, Optimizer = optimizer }, "cpu").Init);
+    }
 
     [Fact]
     public async Task Self_mode_forecasts_and_backtests_without_reference_runs()
     {
         using var kit = new JobTestKit();
-        // Default settings. Self fits start at persistence (optimizer.init: auto): from the paper's uniform start, a
+        // Default settings. Fits start at persistence (optimizer.init): from the paper's uniform start, a
         // one-horizon fit early-stops (patience 5) once the bias settles, coefficients still near their random start,
         // and then loses to persistence.
         var result = await kit.RunAsync(kit.WriteConfig("forecaster: { source: self }", references: "[]", horizons: "[400, 800]"));

@@ -128,10 +128,9 @@ public sealed class OptimizerConfig
     [Description("Epochs without a better validation loss before stopping.")]
     public int Patience { get; set; } = 5;
 
-    [Description("Starting map: auto (uniform with reference runs, persistence with source: self) | uniform (nn.Linear's default, as in the paper) | persistence (w_H = w_n, so an early stop never leaves a half-fitted random map).")]
-    public string Init { get; set; } = InitAuto;
+    [Description("Starting map: persistence (w_H = w_n, so an early stop never leaves a half-fitted random map) | uniform (nn.Linear's default, as in the paper).")]
+    public string Init { get; set; } = InitPersistence;
 
-    public const string InitAuto = "auto";
     public const string InitUniform = "uniform";
     public const string InitPersistence = "persistence";
 }

@@ -10,7 +10,7 @@ public sealed class FarcastConfigValidator : AbstractValidator<FarcastConfig>
     public static readonly string[] SourceChoices = [ForecasterConfig.FromReferences, ForecasterConfig.FromSelf];
     public static readonly string[] GroupChoices = ["global", "tensor"];
     public static readonly string[] PairChoices = ["last", "all"];
-    public static readonly string[] InitChoices = [OptimizerConfig.InitAuto, OptimizerConfig.InitUniform, OptimizerConfig.InitPersistence];
+    public static readonly string[] InitChoices = [OptimizerConfig.InitPersistence, OptimizerConfig.InitUniform];
     public static readonly string[] DtypeChoices = ["same", "f32", "f16", "bf16"];
     public static readonly string[] NanPolicyChoices = ["fail", "carry"];
     public static readonly string[] OnFailureChoices = ["fail", "fallback"];
