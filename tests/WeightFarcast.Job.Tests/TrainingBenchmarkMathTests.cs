@@ -58,10 +58,12 @@ public class TrainingBenchmarkMathTests
         Assert.Equal(Estimate.AtLeast((24 + 48) / 2.0), global.StepsToTarget); // not reached: n + k = 48, at least
         Assert.Equal(Estimate.AtMost((48.0 / 24 + 40.0 / 48) / 2), global.SpeedupVsContinuation);
         Assert.Equal(Censoring.Mixed, global.SpeedupVsPlainRun!.Value.Censoring); // seed 2: plain run never got there either
+        Assert.Equal((0.25 + 0.35) / 2, global.FinalLoss!.Value, 12);
 
         var persistence = cells.Single(c => c.Method == ForecastMethod.Persistence);
         Assert.Null(persistence.Reached);
         Assert.Null(persistence.SpeedupVsContinuation);
+        Assert.Null(persistence.FinalLoss);
         Assert.Equal(1.0, persistence.EffectiveSpeedup.Value);
     }
 
@@ -92,5 +94,6 @@ public class TrainingBenchmarkMathTests
         ActualLoss = 0.4,
         EffectiveStep = effective,
         StepsToTarget = steps,
+        ContinueCurve = method == ForecastMethod.Persistence ? null : [new(0, loss), new(32, loss / 2)],
     };
 }

@@ -37,7 +37,7 @@ internal sealed class BenchmarkRuns(string workDirectory, IProgress<string> prog
     }
 
     /// <summary>
-    /// Trains k more steps from <paramref name="weights"/> standing in for step <paramref name="startStep"/> (so the
+    /// Trains k more steps from <paramref name="weights"/> as if they were step <paramref name="startStep"/> (the
     /// schedule and batch order go on from there) with fresh optimizer state; steps in the curve count from the start.
     /// </summary>
     public IReadOnlyList<LossPoint> Continue(TrainingBenchmarkTask task, int seed, NamedWeights weights, int startStep, CancellationToken cancellationToken)

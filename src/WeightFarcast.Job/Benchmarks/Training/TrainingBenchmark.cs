@@ -85,8 +85,10 @@ public static class TrainingBenchmark
                 foreach (var (horizon, forecast) in byHorizon.OrderBy(p => p.Key))
                 {
                     var loss = BenchmarkRuns.Loss(task, forecast.Weights);
-                    // Persistence is the w_n continuation itself; every other forecast is trained on from step H.
-                    var continued = method == ForecastMethod.Persistence ? null : runs.Continue(task, target, forecast.Weights, horizon, cancellationToken);
+                    // Persistence is the w_n continuation itself. Every forecast is trained on exactly like w_n was (schedule
+                    // and batches from step n: the optimizer steps actually spent), so only the starting weights differ.
+                    // Resuming the schedule at H instead handed the forecasts the decayed rates of steps H..H+k.
+                    var continued = method == ForecastMethod.Persistence ? null : runs.Continue(task, target, forecast.Weights, n, cancellationToken);
                     var reached = continued is null ? null : LossCurve.FirstStepReaching(continued, targetLoss);
                     results.Add(new ForecastResult
                     {

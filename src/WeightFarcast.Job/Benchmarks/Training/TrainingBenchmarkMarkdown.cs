@@ -49,9 +49,9 @@ public static class TrainingBenchmarkMarkdown
             - (b) loss: evaluation loss of the forecast weights (held-out split); the **effective step** is the first saved step
               of the real run with a loss at most that; speedup = effective step / n. "≥ 8n" means the real run never got
               there within 8n steps.
-            - (c) farcast-then-continue: from w_n and from each forecast, train k more steps with fresh optimizer state (the
-              schedule and batch order go on from the step the weights stand for: n, or H). The **target loss** is the loss the
-              w_n continuation reaches after k steps. Steps to target = n (spent before farcasting) + continued steps until a
+            - (c) farcast-then-continue: from w_n and from each forecast, train k more steps with fresh optimizer state and
+              the same schedule and batches (those of steps n+1..n+k: the steps actually spent), so only the starting weights
+              differ. The **target loss** is the loss the w_n continuation reaches after k steps. Steps to target = n (spent before farcasting) + continued steps until a
               checkpoint reaches the target loss; speedup = the w_n continuation's steps / the farcast's. "vs plain run":
               against the uninterrupted run (optimizer state kept), which needs no restart. Resolution is the checkpoint grid
               (every n/8 steps), never interpolated; "≤" marks means that include continuations that did not reach the target
@@ -103,11 +103,11 @@ public static class TrainingBenchmarkMarkdown
         var plain = targets.Where(x => x.PlainStepsToTarget is not null).ToList();
         md.Append(plain.Count == 0 ? "the uninterrupted run never within 8n.\n\n"
             : string.Create(CultureInfo.InvariantCulture, $"the uninterrupted run in {plain.Average(x => (double)x.PlainStepsToTarget!.Value):0} ({plain.Count}/{targets.Count} seeds within 8n).\n\n"));
-        md.Append("| H | method | reached target | total steps to target | speedup vs w_n continuation | vs plain run |\n|---:|---|---:|---:|---:|---:|\n");
+        md.Append("| H | method | reached target | total steps to target | speedup vs w_n continuation | vs plain run | loss after k steps |\n|---:|---|---:|---:|---:|---:|---:|\n");
         foreach (var c in cells.Where(c => c.Reached is not null))
         {
             md.Append(CultureInfo.InvariantCulture,
-                $"| {c.Horizon} | {ForecastMethods.Label(c.Method)} | {c.Reached}/{c.Seeds} | {c.StepsToTarget!.Value.Format("0")} | {c.SpeedupVsContinuation!.Value.Format("0.00")}x | {c.SpeedupVsPlainRun!.Value.Format("0.00")}x |\n");
+                $"| {c.Horizon} | {ForecastMethods.Label(c.Method)} | {c.Reached}/{c.Seeds} | {c.StepsToTarget!.Value.Format("0")} | {c.SpeedupVsContinuation!.Value.Format("0.00")}x | {c.SpeedupVsPlainRun!.Value.Format("0.00")}x | {c.FinalLoss:0.0000} |\n");
         }
         md.Append('\n');
         foreach (var plot in TrainingBenchmarkPlots.FileNames(t))

@@ -29,6 +29,9 @@ public sealed record MethodHorizonSummary
     public int? Reached { get; init; }
     public Estimate? StepsToTarget { get; init; }
 
+    /// <summary>Mean loss after the k continued steps: uncensored, so it still ranks methods when none reaches the target.</summary>
+    public double? FinalLoss { get; init; }
+
     /// <summary>Steps of the w_n continuation / steps via the farcast, per seed then averaged.</summary>
     public Estimate? SpeedupVsContinuation { get; init; }
 
@@ -72,6 +75,7 @@ public static class TrainingBenchmarkSummary
                 EffectiveSpeedup = Estimate.Mean(effective.Select(e => e with { Value = e.Value / n }).ToList()),
                 Reached = continued ? rows.Count(r => r.StepsToTarget is not null) : null,
                 StepsToTarget = continued ? Estimate.Mean(steps) : null,
+                FinalLoss = continued ? rows.Average(r => r.ContinueCurve![^1].Loss) : null,
                 SpeedupVsContinuation = continued
                     ? Estimate.Mean(rows.Select((r, i) => Estimate.Ratio(new Estimate(targets[r.TargetSeed].BaselineStepsToTarget), steps[i])).ToList())
                     : null,
