@@ -53,6 +53,8 @@ public class TrainingBenchmarkMathTests
         Assert.Equal((0.5 + 0.25) / 2, global.RatioToLinear, 12);
         Assert.Equal(2, global.BelowObservedLoss); // 0.5 and 0.7 are both below w_n's 0.8
         Assert.Equal(Estimate.AtLeast((48 + 128) / 2.0), global.EffectiveStep); // seed 2 never reached: counted as 8n, at least
+        Assert.Equal(Math.Sqrt(2 * 40.0 * 40.0), global.EffectiveStepSd, 9); // sample sd of {48, 128}
+        Assert.Equal(Math.Sqrt(2 * 12.0 * 12.0), global.StepsToTargetSd!.Value, 9); // sample sd of {24, 48}
         Assert.Equal(Estimate.AtLeast((3.0 + 8.0) / 2), global.EffectiveSpeedup);
         Assert.Equal(1, global.Reached);
         Assert.Equal(Estimate.AtLeast((24 + 48) / 2.0), global.StepsToTarget); // not reached: n + k = 48, at least

@@ -94,7 +94,7 @@ public static class TrainingBenchmarkMarkdown
         foreach (var c in cells)
         {
             md.Append(CultureInfo.InvariantCulture, $"| {c.Horizon} | {ForecastMethods.Label(c.Method)} | {n(c.WeightMse)} ± {n(c.WeightMseSd)} | {c.RatioToPersistence:0.000} | {c.RatioToLinear:0.000} | ");
-            md.Append(CultureInfo.InvariantCulture, $"{c.Loss:0.0000} ± {c.LossSd:0.0000} | {c.BelowObservedLoss}/{c.Seeds} | {c.ObservedLoss:0.0000} | {c.ActualLoss:0.0000} | {c.EffectiveStep.Format("0")} | {c.EffectiveSpeedup.Format("0.00")}x |\n");
+            md.Append(CultureInfo.InvariantCulture, $"{c.Loss:0.0000} ± {c.LossSd:0.0000} | {c.BelowObservedLoss}/{c.Seeds} | {c.ObservedLoss:0.0000} | {c.ActualLoss:0.0000} | {c.EffectiveStep.Format("0")} ± {c.EffectiveStepSd:0} | {c.EffectiveSpeedup.Format("0.00")}x |\n");
         }
         var targets = result.Targets;
         md.Append("\n### (c) farcast-then-continue\n\n");
@@ -107,7 +107,7 @@ public static class TrainingBenchmarkMarkdown
         foreach (var c in cells.Where(c => c.Reached is not null))
         {
             md.Append(CultureInfo.InvariantCulture,
-                $"| {c.Horizon} | {ForecastMethods.Label(c.Method)} | {c.Reached}/{c.Seeds} | {c.StepsToTarget!.Value.Format("0")} | {c.SpeedupVsContinuation!.Value.Format("0.00")}x | {c.SpeedupVsPlainRun!.Value.Format("0.00")}x | {c.FinalLoss:0.0000} |\n");
+                $"| {c.Horizon} | {ForecastMethods.Label(c.Method)} | {c.Reached}/{c.Seeds} | {c.StepsToTarget!.Value.Format("0")} ± {c.StepsToTargetSd:0} | {c.SpeedupVsContinuation!.Value.Format("0.00")}x | {c.SpeedupVsPlainRun!.Value.Format("0.00")}x | {c.FinalLoss:0.0000} |\n");
         }
         md.Append('\n');
         foreach (var plot in TrainingBenchmarkPlots.FileNames(t))

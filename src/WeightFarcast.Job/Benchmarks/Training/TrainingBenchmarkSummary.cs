@@ -22,12 +22,18 @@ public sealed record MethodHorizonSummary
     public required int BelowObservedLoss { get; init; }
     public required Estimate EffectiveStep { get; init; }
 
+    /// <summary>Spread of the effective step over seeds (censored values enter at their bound).</summary>
+    public required double EffectiveStepSd { get; init; }
+
     /// <summary>Effective step / n, the paper-style "how far ahead did the farcast jump" in training-step units.</summary>
     public required Estimate EffectiveSpeedup { get; init; }
 
     /// <summary>Continuations (of this many seeds) that reached the target loss within k steps; null for persistence.</summary>
     public int? Reached { get; init; }
     public Estimate? StepsToTarget { get; init; }
+
+    /// <summary>Spread of the steps to target over seeds (continuations that missed enter at n + k).</summary>
+    public double? StepsToTargetSd { get; init; }
 
     /// <summary>Mean loss after the k continued steps: uncensored, so it still ranks methods when none reaches the target.</summary>
     public double? FinalLoss { get; init; }
@@ -72,9 +78,11 @@ public static class TrainingBenchmarkSummary
                 ActualLoss = rows.Average(r => r.ActualLoss),
                 BelowObservedLoss = rows.Count(r => r.Loss < r.ObservedLoss),
                 EffectiveStep = Estimate.Mean(effective),
+                EffectiveStepSd = Sd(effective.Select(e => e.Value)),
                 EffectiveSpeedup = Estimate.Mean(effective.Select(e => e with { Value = e.Value / n }).ToList()),
                 Reached = continued ? rows.Count(r => r.StepsToTarget is not null) : null,
                 StepsToTarget = continued ? Estimate.Mean(steps) : null,
+                StepsToTargetSd = continued ? Sd(steps.Select(e => e.Value)) : null,
                 FinalLoss = continued ? rows.Average(r => r.ContinueCurve![^1].Loss) : null,
                 SpeedupVsContinuation = continued
                     ? Estimate.Mean(rows.Select((r, i) => Estimate.Ratio(new Estimate(targets[r.TargetSeed].BaselineStepsToTarget), steps[i])).ToList())
