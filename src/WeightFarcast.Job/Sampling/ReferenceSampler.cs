@@ -1,5 +1,4 @@
 using WeightFarcast.Checkpoints;
-using WeightFarcast.Checkpoints.Reading;
 using WeightFarcast.Forecasting;
 using WeightFarcast.Job.Planning;
 
@@ -18,8 +17,6 @@ public static class ReferenceSampler
 
     public const string GlobalGroup = "*";
 
-    private const int ChunkElements = 1 << 20;
-
     /// <param name="perTensor">One data set per tensor (groups: tensor) instead of one for all coordinates.</param>
     public static IReadOnlyDictionary<string, FitData> Sample(JobPlan plan, int samplePerRun, bool perTensor, int seed, CancellationToken cancellationToken) =>
         Sample(plan, plan.References, RowSteps.ForReferences(plan), samplePerRun, perTensor, seed, cancellationToken);
@@ -27,8 +24,10 @@ public static class ReferenceSampler
     /// <summary>Rows from <paramref name="runs"/> at <paramref name="steps"/>: per group and run, a coordinate draw seeded by
     /// <see cref="StableSeed"/>, so the same seed, run number and group always pick the same coordinates.</summary>
     internal static IReadOnlyDictionary<string, FitData> Sample(JobPlan plan, IReadOnlyList<RunCheckpoints> runs, RowSteps steps, int samplePerRun, bool perTensor, int seed,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, CheckpointGather? sharedGather = null)
     {
+        using var ownGather = sharedGather is null ? new CheckpointGather() : null;
+        var gather = sharedGather ?? ownGather!;
         var tensors = plan.ForecastTensors.ToList();
         var groups = perTensor
             ? tensors.Select(t => (Name: t.Name, Tensors: (IReadOnlyList<TensorInfo>)[t], Count: PerTensorCount(t, tensors, samplePerRun))).ToList()
@@ -43,7 +42,7 @@ public static class ReferenceSampler
                 cancellationToken.ThrowIfCancellationRequested();
                 var random = new Random(StableSeed(seed, r, group.Name));
                 var sample = CoordinateSample.Draw(group.Tensors, group.Count, random);
-                parts.Add(Rows(plan.InitialStep, runs[r], steps, r, sample, random, cancellationToken));
+                parts.Add(Rows(plan.InitialStep, runs[r], steps, r, sample, random, gather, cancellationToken));
             }
             result[group.Name] = Concatenate(parts);
         }
@@ -73,16 +72,17 @@ public static class ReferenceSampler
         return (int)Math.Min(tensor.ElementCount, Math.Max(share, 4 * CoordinatesPerGroup));
     }
 
-    private static FitData Rows(int initialStep, RunCheckpoints run, RowSteps steps, int runNumber, CoordinateSample sample, Random random, CancellationToken cancellationToken)
+    private static FitData Rows(int initialStep, RunCheckpoints run, RowSteps steps, int runNumber, CoordinateSample sample, Random random, CheckpointGather gather,
+        CancellationToken cancellationToken)
     {
         var rows = sample.Count;
         int k = steps.SourceInputs.Count, h = steps.SourceTargets.Count;
         var inputs = new float[rows * k];
         var targets = new float[rows * h];
         for (var j = 0; j < k; j++)
-            Gather(run.PathFor(steps.SourceInputs[j]), sample, inputs, j, k, cancellationToken);
+            gather.Read(run.PathFor(steps.SourceInputs[j]), sample, inputs, j, k, cancellationToken);
         for (var j = 0; j < h; j++)
-            Gather(run.PathFor(steps.SourceTargets[j]), sample, targets, j, h, cancellationToken);
+            gather.Read(run.PathFor(steps.SourceTargets[j]), sample, targets, j, h, cancellationToken);
 
         float[]? firstDelta = null;
         var gap = 1;
@@ -90,8 +90,8 @@ public static class ReferenceSampler
         {
             var atInitial = new float[rows];
             var atFirst = new float[rows];
-            Gather(run.PathFor(initialStep), sample, atInitial, 0, 1, cancellationToken);
-            Gather(run.PathFor(first), sample, atFirst, 0, 1, cancellationToken);
+            gather.Read(run.PathFor(initialStep), sample, atInitial, 0, 1, cancellationToken);
+            gather.Read(run.PathFor(first), sample, atFirst, 0, 1, cancellationToken);
             firstDelta = new float[rows];
             for (var i = 0; i < rows; i++)
                 firstDelta[i] = MathF.Abs(atFirst[i] - atInitial[i]);
@@ -105,28 +105,6 @@ public static class ReferenceSampler
         for (var position = 0; position < rows; position++)
             runIndex[order[position]] = runNumber * groupsPerRun + position / CoordinatesPerGroup;
         return new FitData(steps.InputSteps, steps.ObservedStep, steps.HorizonSteps, inputs, targets, runIndex, firstDelta, gap);
-    }
-
-    /// <summary>Reads the sampled coordinates of one checkpoint into column <paramref name="column"/> of a row-major matrix.</summary>
-    private static void Gather(string path, CoordinateSample sample, float[] matrix, int column, int width, CancellationToken cancellationToken)
-    {
-        using var reader = CheckpointReader.Open(path);
-        var buffer = new float[ChunkElements];
-        var row = 0;
-        foreach (var (tensor, indices) in sample.Picks)
-        {
-            var i = 0;
-            while (i < indices.Length)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var chunkStart = indices[i];
-                var length = (int)Math.Min(ChunkElements, tensor.ElementCount - chunkStart);
-                reader.ReadSingles(tensor.Name, chunkStart, buffer.AsSpan(0, length));
-                for (; i < indices.Length && indices[i] < chunkStart + length; i++)
-                    matrix[(row + i) * width + column] = buffer[indices[i] - chunkStart];
-            }
-            row += indices.Length;
-        }
     }
 
     private static FitData Concatenate(IReadOnlyList<FitData> parts)

@@ -17,8 +17,10 @@ public static class SelfSampler
     {
         if (plan.SelfFits.Count == 0)
             throw new InvalidOperationException("the plan has no self-similar fits (forecaster.source is not self)");
+        // One gather for all horizons: s0 and n are opened once, not once per horizon.
+        using var gather = new CheckpointGather();
         return plan.SelfFits
-            .Select(fit => (fit, ReferenceSampler.Sample(plan, [plan.Target], RowSteps.ForSelf(plan, fit), sample, perTensor, seed, cancellationToken)))
+            .Select(fit => (fit, ReferenceSampler.Sample(plan, [plan.Target], RowSteps.ForSelf(plan, fit), sample, perTensor, seed, cancellationToken, gather)))
             .ToList();
     }
 }
