@@ -165,7 +165,7 @@ public sealed class FarcastJob(IJobObserver observer, Func<string, string?> getE
             return (ForecasterArtifact.Load(config.Forecaster.Load, plan), 0, 0);
         }
         var (sample, perTensor, seed) = (config.Forecaster.Sample, config.Forecaster.Groups == "tensor", config.Forecaster.Seed);
-        var progress = new Progress<EpochProgress>(observer.Epoch);
+        var progress = new SynchronousProgress<EpochProgress>(observer.Epoch);
         var clock = Stopwatch.StartNew();
         if (plan.SelfFits.Count > 0)
         {

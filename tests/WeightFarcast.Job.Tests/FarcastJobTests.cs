@@ -29,6 +29,8 @@ public class FarcastJobTests
         Assert.All(result.ForecastPaths, p => Assert.True(File.Exists(p)));
         Assert.Equal(["plan", "sample", "fit", "apply", "track"], kit.Observer.Stages);
         Assert.True(kit.Observer.Epochs.Count >= 6, "early stopping needs at least patience + 1 epochs");
+        // Every epoch has been reported by the time the job returns (Progress<T> used to deliver the last ones later).
+        Assert.Equal(result.Report.Fit.Epochs, kit.Observer.Epochs.Count);
 
         // report.json has the documented shape
         var json = JsonNode.Parse(File.ReadAllText(result.ReportJsonPath))!;

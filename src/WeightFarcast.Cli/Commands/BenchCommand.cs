@@ -25,7 +25,7 @@ internal static class BenchCommand
                 OutputDirectory = folder,
                 Command = $"weightfarcast bench paper --samples {n} --out {parse.GetValue(output)}" + (parse.GetValue(notes) is { } file ? $" --notes {file}" : ""),
                 Notes = parse.GetValue(notes) is { } notesFile ? File.ReadAllText(context.ResolvePath(notesFile)) : null,
-                Progress = new Progress<string>(m => context.Error.WriteLine(m)),
+                Progress = new Job.SynchronousProgress<string>(context.Error.WriteLine),
             }, cancellationToken);
             context.Out.WriteLine(Path.Combine(folder, PaperBenchmark.MarkdownFileName));
             return Task.FromResult((int)ExitCode.Success);

@@ -31,18 +31,12 @@ internal static class BenchThroughputCommand
                 Directory = parse.GetValue(dir) is { } folder ? context.ResolvePath(folder) : Path.GetTempPath(),
                 Workers = parse.GetValue(workers),
                 Cache = parse.GetValue(cache) == "cold" ? ThroughputCache.Cold : ThroughputCache.Warm,
-                Progress = new SynchronousProgress(context.Error),
+                Progress = new Job.SynchronousProgress<string>(context.Error.WriteLine),
             };
             var result = ThroughputBenchmark.Run(options, cancellationToken);
             context.Out.Write(parse.GetValue(json) ? ThroughputReport.Json(result) + Environment.NewLine : ThroughputReport.Text(result));
             return Task.FromResult((int)ExitCode.Success);
         });
         return command;
-    }
-
-    /// <summary>Progress lines written at once (Progress&lt;T&gt; would post them to the thread pool, out of order).</summary>
-    private sealed class SynchronousProgress(TextWriter writer) : IProgress<string>
-    {
-        public void Report(string value) => writer.WriteLine(value);
     }
 }

@@ -39,7 +39,7 @@ internal static class BenchTrainingCommand
                 WorkDirectory = parse.GetValue(work) is { } w ? context.ResolvePath(w) : null,
                 Command = line,
                 Notes = parse.GetValue(notes) is { } notesFile ? File.ReadAllText(context.ResolvePath(notesFile)) : null,
-            }, new Progress<string>(m => context.Error.WriteLine(m)), cancellationToken);
+            }, new Job.SynchronousProgress<string>(context.Error.WriteLine), cancellationToken);
             context.Out.WriteLine(Path.Combine(folder, TrainingBenchmark.MarkdownFileName));
             return Task.FromResult((int)ExitCode.Success);
         });
