@@ -50,7 +50,8 @@ public class JobCommandTests
     public async Task Cancelling_a_run_exits_130_and_leaves_no_partial_outputs()
     {
         using var cli = new CliRunner();
-        cli.WriteConfig();
+        // A fit that never stops early, so the cancel always lands mid-job (the default fit can finish within 1.5 s).
+        cli.WriteConfig("forecaster: { optimizer: { patience: 100000, max_epochs: 100000 } }");
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
         var result = await cli.RunAsync(cancel.Token, "run");
         Assert.True(result.ExitCode == (int)ExitCode.Cancelled, result.ToString());
