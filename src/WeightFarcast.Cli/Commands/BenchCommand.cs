@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WeightFarcast.Forecasting;
 using WeightFarcast.Forecasting.Synthetic;
 
 namespace WeightFarcast.Cli.Commands;
@@ -11,8 +12,10 @@ internal static class BenchCommand
         var samples = new Option<int>("--samples") { Description = "Dataset samples (generator seeds 1..N); the paper uses 5.", DefaultValueFactory = _ => 5 };
         var output = new Option<string>("--out") { Description = "Folder for paper-synthetic.md and paper-synthetic.json.", DefaultValueFactory = _ => "docs/benchmarks" };
         var notes = new Option<string?>("--notes") { Description = "A Markdown file with the analysis of the results, put under \"Findings\"." };
+        var init = new Option<string>("--init") { Description = "Where fits start: uniform (the paper's random map) or persistence (the product's default).", DefaultValueFactory = _ => "uniform" };
+        init.AcceptOnlyFromAmong("uniform", "persistence");
         var paper = new Command("paper", "Reproduce the paper's synthetic benchmark: every method (LFD-2, LFL, LFS, Introspection, LFN, persistence, linear extrapolation) on every dataset; test MSE at t = 40..200 as mean(std) over samples, fit times, the regularizer's effect.")
-        { samples, output, notes };
+        { samples, output, notes, init };
         paper.SetAction((parse, cancellationToken) =>
         {
             var n = parse.GetValue(samples);
@@ -23,7 +26,9 @@ internal static class BenchCommand
             {
                 Samples = n,
                 OutputDirectory = folder,
-                Command = $"weightfarcast bench paper --samples {n} --out {parse.GetValue(output)}" + (parse.GetValue(notes) is { } file ? $" --notes {file}" : ""),
+                Command = $"weightfarcast bench paper --samples {n} --out {parse.GetValue(output)}" + (parse.GetValue(notes) is { } file ? $" --notes {file}" : "")
+                    + (parse.GetValue(init) == "persistence" ? " --init persistence" : ""),
+                Init = parse.GetValue(init) == "persistence" ? MapInit.Persistence : MapInit.Uniform,
                 Notes = parse.GetValue(notes) is { } notesFile ? File.ReadAllText(context.ResolvePath(notesFile)) : null,
                 Progress = new Job.SynchronousProgress<string>(context.Error.WriteLine),
             }, cancellationToken);

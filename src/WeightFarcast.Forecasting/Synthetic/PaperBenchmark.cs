@@ -47,12 +47,12 @@ public static class PaperBenchmark
             {
                 var method = PaperMethod.All[m];
                 if (method.Scheme is { } scheme)
-                    Score(methods[m], trajectories, scheme, learningRate, lambda, seed, cancellationToken);
+                    Score(methods[m], trajectories, scheme, learningRate, lambda, seed, options.Init, cancellationToken);
                 else
                     methods[m].Add(PaperProtocol.TestMse(trajectories, BaselinePredictor(method, trajectories)), TimeSpan.Zero, 0);
             }
             for (var a = 0; a < ablationLambdas.Length; a++)
-                Score(ablation[a], trajectories, InputScheme.Lfd2, learningRate, ablationLambdas[a], seed, cancellationToken);
+                Score(ablation[a], trajectories, InputScheme.Lfd2, learningRate, ablationLambdas[a], seed, options.Init, cancellationToken);
             options.Progress?.Report($"{label} sample {sample}/{options.Samples} done");
         }
 
@@ -69,10 +69,11 @@ public static class PaperBenchmark
     public static ulong FitSeed(PaperBenchmarkOptions options, int sample) => options.FitSeed + (ulong)(sample - 1);
 
     private static void Score(
-        ScoreAccumulator accumulator, WeightTrajectories trajectories, InputScheme scheme, double learningRate, double lambda, ulong seed, CancellationToken cancellationToken)
+        ScoreAccumulator accumulator, WeightTrajectories trajectories, InputScheme scheme, double learningRate, double lambda, ulong seed, MapInit init,
+        CancellationToken cancellationToken)
     {
         var split = PaperProtocol.FittingRows(trajectories, scheme);
-        var fit = ForecasterTrainer.Fit(split, PaperFitOptions(learningRate, lambda, seed), cancellationToken: cancellationToken);
+        var fit = ForecasterTrainer.Fit(split, PaperFitOptions(learningRate, lambda, seed) with { Init = init }, cancellationToken: cancellationToken);
         accumulator.Add(PaperProtocol.TestMse(trajectories, PaperProtocol.Predictor(fit.Forecaster)), fit.Elapsed, fit.Forecaster.Epochs);
     }
 

@@ -23,6 +23,9 @@ public sealed record PaperBenchmarkOptions
     /// <summary>Fit seed of sample 1; sample s uses FitSeed + s − 1 (see <see cref="PaperBenchmark.FitSeed"/>).</summary>
     public ulong FitSeed { get; init; }
 
+    /// <summary>Where every fit starts: the paper's uniform random map, or the persistence map the product uses.</summary>
+    public MapInit Init { get; init; } = MapInit.Uniform;
+
     /// <summary>The command that produced the report, quoted in the Markdown.</summary>
     public string? Command { get; init; }
 
