@@ -69,9 +69,17 @@ public class BenchTrainingCommandTests
                         Assert.Equal(WeightsEvaluator.Evaluate(extrapolated, DigitsSplit.Eval).CrossEntropyLoss, row.GetProperty("loss").GetDouble(), 4);
                         break;
                     default:
-                        // The learned maps' errors come from the job's backtest; each row carries its baselines beside it.
-                        Assert.True(row.GetProperty("weight_mse").GetDouble() > 0);
-                        Assert.True(row.GetProperty("persistence_mse").GetDouble() > 0);
+                        // The learned maps: the loss is that of the forecast file the farcast job wrote, and the continuation
+                        // ends where its curve says.
+                        var folder = row.GetProperty("method").GetString() switch
+                        {
+                            "Global" => "global-references",
+                            "PerTensor" => "tensor-references",
+                            _ => "global-self",
+                        };
+                        var written = NamedWeightsFiles.Read(Path.Combine(cli.Folder, "work", "forecasts", "mlp", $"seed-{seed}", folder, $"step-{horizon}.safetensors"));
+                        Assert.Equal(WeightsEvaluator.Evaluate(written, DigitsSplit.Eval).CrossEntropyLoss, row.GetProperty("loss").GetDouble(), 6);
+                        Assert.True(row.GetProperty("final_loss").GetDouble() > 0);
                         break;
                 }
                 if (row.TryGetProperty("steps_to_target", out var steps))
@@ -87,6 +95,10 @@ public class BenchTrainingCommandTests
         var unknown = await cli.RunAsync("bench", "training", "--tasks", "mlp,gpt5");
         Assert.NotEqual(0, unknown.ExitCode);
         Assert.Contains("unknown task 'gpt5'", unknown.Error);
+
+        var twice = await cli.RunAsync("bench", "training", "--tasks", "mlp,MLP");
+        Assert.NotEqual(0, twice.ExitCode);
+        Assert.Contains("mlp given more than once", twice.Error, StringComparison.OrdinalIgnoreCase);
 
         var offGrid = await cli.RunAsync("bench", "training", "--tasks", "mlp", "--observed", "12");
         Assert.NotEqual(0, offGrid.ExitCode);

@@ -69,6 +69,15 @@ public class TrainingBenchmarkMathTests
         Assert.Equal(1.0, persistence.EffectiveSpeedup.Value);
     }
 
+    [Fact]
+    public void A_forecast_worse_than_w_0_has_an_effective_step_of_at_most_zero()
+    {
+        var task = TrainingBenchmarkTasks.Mlp.WithObservedStep(16);
+        var cells = TrainingBenchmarkSummary.Summarize(new TaskResult(task, 100, [Target(1, 48, 40)],
+            [Forecast(1, ForecastMethod.LinearExtrapolation, 32, mse: 9, persistence: 4, linear: 9, loss: 5.0, effective: 0, steps: null)], 1));
+        Assert.Equal(Estimate.AtMost(0), cells.Single().EffectiveStep); // loss 5 is above w_0's 2: no progress at all, not "step 0"
+    }
+
     private static TargetRunResult Target(int seed, long baselineSteps, long? plainSteps) => new()
     {
         Task = "mlp",
@@ -97,5 +106,6 @@ public class TrainingBenchmarkMathTests
         EffectiveStep = effective,
         StepsToTarget = steps,
         ContinueCurve = method == ForecastMethod.Persistence ? null : [new(0, loss), new(32, loss / 2)],
+        FinalLoss = method == ForecastMethod.Persistence ? null : loss / 2,
     };
 }

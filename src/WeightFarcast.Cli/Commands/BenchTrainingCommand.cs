@@ -20,8 +20,6 @@ internal static class BenchTrainingCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var selected = Split(parse.GetValue(tasks)!, "--tasks").Select(TrainingBenchmarkTasks.Find).ToList();
-            if (parse.GetValue(observed) is { } n)
-                selected = selected.Select(t => t.WithObservedStep(n)).ToList();
             var seedList = Split(parse.GetValue(seeds)!, "--seeds").Select(s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v
                 : throw new Job.Planning.JobInputException($"--seeds: '{s}' is not an integer")).ToList();
             var line = "weightfarcast bench training"
@@ -34,6 +32,7 @@ internal static class BenchTrainingCommand
             TrainingBenchmark.Run(new TrainingBenchmarkOptions
             {
                 Tasks = selected,
+                ObservedStepOverride = parse.GetValue(observed),
                 Seeds = seedList,
                 OutputDirectory = folder,
                 WorkDirectory = parse.GetValue(work) is { } w ? context.ResolvePath(w) : null,

@@ -1,12 +1,16 @@
 using WeightFarcast.Forecasting;
 using WeightFarcast.Job.Configuration;
 using WeightFarcast.Job.Demo;
+using WeightFarcast.Job.Reporting;
 using WeightFarcast.Training;
 
 namespace WeightFarcast.Job.Benchmarks.Training;
 
-/// <summary>The predicted weights at one horizon and their weight-space errors against the actual w_H.</summary>
-internal sealed record HorizonForecast(NamedWeights Weights, double Mse, double PersistenceMse, double LinearMse);
+/// <summary>A one-map forecaster read as w_n + Gain·(w_n − w_0) + ScaleDrift·w_0 (+ bias): see <see cref="ForecastResult.Gain"/>.</summary>
+internal sealed record MapShape(double Gain, double ScaleDrift);
+
+/// <summary>The predicted weights at one horizon, their weight-space errors against the actual w_H, and the map's shape.</summary>
+internal sealed record HorizonForecast(NamedWeights Weights, double Mse, double PersistenceMse, double LinearMse, MapShape? Map = null);
 
 /// <summary>
 /// Produces every method's forecasts for one target run. The product's modes go through the real farcast job (config,
@@ -15,13 +19,13 @@ internal sealed record HorizonForecast(NamedWeights Weights, double Mse, double 
 internal sealed class BenchmarkForecasts(BenchmarkRuns runs, IJobObserver observer, string scratchDirectory)
 {
     public Dictionary<int, HorizonForecast> Produce(TrainingBenchmarkTask task, int target, IReadOnlyList<int> references, ForecastMethod method,
-        Dictionary<int, HorizonForecast>? jobBaselines, CancellationToken cancellationToken) => method switch
+        CancellationToken cancellationToken) => method switch
     {
-        ForecastMethod.Global => RunJob(task, target, references, "global", "references", cancellationToken),
-        ForecastMethod.PerTensor => RunJob(task, target, references, "tensor", "references", cancellationToken),
-        ForecastMethod.Self => RunJob(task, target, [], "global", "self", cancellationToken),
-        ForecastMethod.Persistence => Baseline(task, target, jobBaselines, persistence: true),
-        ForecastMethod.LinearExtrapolation => Baseline(task, target, jobBaselines, persistence: false),
+        ForecastMethod.Global => RunJob(task, target, references, "global", ForecasterConfig.FromReferences, cancellationToken),
+        ForecastMethod.PerTensor => RunJob(task, target, references, "tensor", ForecasterConfig.FromReferences, cancellationToken),
+        ForecastMethod.Self => RunJob(task, target, [], "global", ForecasterConfig.FromSelf, cancellationToken),
+        ForecastMethod.Persistence => Baseline(task, target, persistence: true),
+        ForecastMethod.LinearExtrapolation => Baseline(task, target, persistence: false),
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
     };
 
@@ -45,30 +49,59 @@ internal sealed class BenchmarkForecasts(BenchmarkRuns runs, IJobObserver observ
         foreach (var horizon in result.Report.Horizons)
         {
             var forecast = horizon.Forecast ?? throw new InvalidOperationException($"the job did not backtest step {horizon.Step} of {task.Key} seed {target}");
-            forecasts[horizon.Step] = new HorizonForecast(NamedWeightsFiles.Read(horizon.Output), forecast.Mse, horizon.Baselines!.Persistence.Mse, horizon.Baselines.LinearExtrapolation.Mse);
+            forecasts[horizon.Step] = new HorizonForecast(NamedWeightsFiles.Read(horizon.Output), forecast.Mse, horizon.Baselines!.Persistence.Mse,
+                horizon.Baselines.LinearExtrapolation.Mse, Shape(result.Report.Fit.Coefficients, horizon.Step));
         }
         return forecasts;
     }
 
-    /// <summary>Persistence and linear extrapolation, with the errors the job's backtest measured for them.</summary>
-    private Dictionary<int, HorizonForecast> Baseline(TrainingBenchmarkTask task, int target, Dictionary<int, HorizonForecast>? jobBaselines, bool persistence)
+    /// <summary>The gain and scale drift of a single map (inputs w_0, w_n); null for per-tensor maps.</summary>
+    private static MapShape? Shape(IReadOnlyList<GroupCoefficients> maps, int horizon)
     {
-        if (jobBaselines is null)
-            throw new InvalidOperationException("the baselines take their backtest errors from a job's report; run a job method first");
+        if (maps.Count != 1)
+            return null;
+        var map = maps[0];
+        var h = map.HorizonSteps.ToList().IndexOf(horizon);
+        double a = map.A[0][h], b = map.A[1][h];
+        return new MapShape(b - 1, a + b - 1);
+    }
+
+    /// <summary>Persistence and linear extrapolation, with their errors against the actual w_H measured here.</summary>
+    private Dictionary<int, HorizonForecast> Baseline(TrainingBenchmarkTask task, int target, bool persistence)
+    {
         var initial = NamedWeightsFiles.Read(runs.CheckpointPath(task, target, 0));
         var observed = NamedWeightsFiles.Read(runs.CheckpointPath(task, target, task.ObservedStep));
         var forecasts = new Dictionary<int, HorizonForecast>();
         foreach (var horizon in task.Horizons)
         {
-            var weights = persistence ? observed : new NamedWeights(observed.Select(t =>
+            var actual = NamedWeightsFiles.Read(runs.CheckpointPath(task, target, horizon));
+            var linear = new NamedWeights(observed.Select(t =>
             {
                 var values = new float[t.Values.Length];
                 Baselines.LinearExtrapolation(initial.Get(t.Name).Values, 0, t.Values, task.ObservedStep, horizon, values);
                 return new NamedTensor(t.Name, t.Shape, values);
             }));
-            var errors = jobBaselines[horizon];
-            forecasts[horizon] = new HorizonForecast(weights, persistence ? errors.PersistenceMse : errors.LinearMse, errors.PersistenceMse, errors.LinearMse);
+            var (persistenceMse, linearMse) = (Mse(observed, actual), Mse(linear, actual));
+            forecasts[horizon] = new HorizonForecast(persistence ? observed : linear, persistence ? persistenceMse : linearMse, persistenceMse, linearMse);
         }
         return forecasts;
+    }
+
+    /// <summary>Mean squared error over every value of every tensor, as the job's backtest computes it.</summary>
+    private static double Mse(NamedWeights forecast, NamedWeights actual)
+    {
+        double sum = 0;
+        long count = 0;
+        foreach (var tensor in forecast)
+        {
+            var truth = actual.Get(tensor.Name).Values;
+            for (var i = 0; i < truth.Length; i++)
+            {
+                double d = tensor.Values[i] - truth[i];
+                sum += d * d;
+            }
+            count += truth.Length;
+        }
+        return sum / count;
     }
 }

@@ -9,6 +9,18 @@ public readonly record struct LossPoint(long Step, double Loss);
 /// </summary>
 public static class LossCurve
 {
+    /// <summary>The loss evaluated at exactly <paramref name="step"/>.</summary>
+    public static double LossAt(IReadOnlyList<LossPoint> curve, long step)
+    {
+        ArgumentNullException.ThrowIfNull(curve);
+        foreach (var point in curve)
+        {
+            if (point.Step == step)
+                return point.Loss;
+        }
+        throw new InvalidOperationException($"step {step} was not evaluated");
+    }
+
     /// <summary>The first step whose loss is at most <paramref name="loss"/>, or null when the curve never gets there.</summary>
     public static long? FirstStepReaching(IReadOnlyList<LossPoint> curve, double loss)
     {

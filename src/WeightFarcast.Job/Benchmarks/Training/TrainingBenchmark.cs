@@ -24,11 +24,12 @@ public static class TrainingBenchmark
         var work = options.WorkDirectory ?? Path.Combine(Path.GetTempPath(), "wf-training-bench-" + Guid.NewGuid().ToString("N"));
         try
         {
+            // Made first: an unwritable --out should fail now, not after the training.
+            Directory.CreateDirectory(options.OutputDirectory);
             var runs = new BenchmarkRuns(work, progress);
             var forecasts = new BenchmarkForecasts(runs, new QuietObserver(progress), Path.Combine(work, "forecasts"));
-            var results = options.Tasks.Select(task => RunTask(task, options.Seeds, runs, forecasts, progress, cancellationToken)).ToList();
+            var results = options.Tasks.Select(task => RunTask(options.Resolve(task), options, runs, forecasts, progress, cancellationToken)).ToList();
 
-            Directory.CreateDirectory(options.OutputDirectory);
             var plots = results.SelectMany(r => TrainingBenchmarkPlots.Write(r, options.OutputDirectory)).ToList();
             AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, MarkdownFileName), TrainingBenchmarkMarkdown.Render(results, options.Seeds, options.Command, options.Notes));
             AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, Path.ChangeExtension(MarkdownFileName, ".json")),
@@ -42,11 +43,15 @@ public static class TrainingBenchmark
         }
     }
 
-    private static TaskResult RunTask(TrainingBenchmarkTask task, IReadOnlyList<int> seeds, BenchmarkRuns runs, BenchmarkForecasts forecasts,
+    private static TaskResult RunTask(TrainingBenchmarkTask task, TrainingBenchmarkOptions options, BenchmarkRuns runs, BenchmarkForecasts forecasts,
         IProgress<string> progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var initial = task.PretrainedFrom is { } key ? Pretrained(TrainingBenchmarkTasks.Find(key), task.PretrainSeed, runs, progress, cancellationToken) : null;
+        var seeds = options.Seeds;
+        // The pre-training run is the pre-training task's own seed run, with the same n override (one trajectory per folder).
+        var initial = task.PretrainedFrom is { } key
+            ? Pretrained(options.Resolve(TrainingBenchmarkTasks.Find(key)), task.PretrainSeed, runs, progress, cancellationToken)
+            : null;
         var curves = seeds.ToDictionary(seed => seed, seed => runs.Trajectory(task, seed, initial, cancellationToken));
 
         long parameters = 0;
@@ -73,15 +78,13 @@ public static class TrainingBenchmark
                 PlainStepsToTarget = LossCurve.FirstStepReaching(actual, targetLoss),
             };
             targets.Add(targetRun);
-            progress.Report(FormattableString.Invariant($"{task.Key} target {target}: w_n loss {LossAt(actual, n):0.0000}, target loss {targetLoss:0.0000} (k = {task.ContinueSteps})"));
+            progress.Report(FormattableString.Invariant($"{task.Key} target {target}: w_n loss {LossCurve.LossAt(actual, n):0.0000}, target loss {targetLoss:0.0000} (k = {task.ContinueSteps})"));
 
-            Dictionary<int, HorizonForecast>? jobBaselines = null;
             foreach (var method in ForecastMethods.All)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var references = seeds.Where(s => s != target).ToList();
-                var byHorizon = forecasts.Produce(task, target, references, method, jobBaselines, cancellationToken);
-                jobBaselines ??= byHorizon;
+                var byHorizon = forecasts.Produce(task, target, references, method, cancellationToken);
                 foreach (var (horizon, forecast) in byHorizon.OrderBy(p => p.Key))
                 {
                     var loss = BenchmarkRuns.Loss(task, forecast.Weights);
@@ -97,13 +100,16 @@ public static class TrainingBenchmark
                         Method = method,
                         Horizon = horizon,
                         WeightMse = forecast.Mse,
+                        Gain = forecast.Map?.Gain,
+                        ScaleDrift = forecast.Map?.ScaleDrift,
                         PersistenceMse = forecast.PersistenceMse,
                         LinearMse = forecast.LinearMse,
                         Loss = loss,
-                        ObservedLoss = LossAt(actual, n),
-                        ActualLoss = LossAt(actual, horizon),
+                        ObservedLoss = LossCurve.LossAt(actual, n),
+                        ActualLoss = LossCurve.LossAt(actual, horizon),
                         EffectiveStep = LossCurve.FirstStepReaching(actual, loss),
                         StepsToTarget = reached is { } j ? n + j : null,
+                        FinalLoss = continued?[^1].Loss,
                         ContinueCurve = continued,
                     });
                 }
@@ -123,16 +129,6 @@ public static class TrainingBenchmark
             runs.Trajectory(pretraining, seed, null, cancellationToken);
         }
         return NamedWeightsFiles.Read(path);
-    }
-
-    private static double LossAt(IReadOnlyList<LossPoint> curve, long step)
-    {
-        foreach (var point in curve)
-        {
-            if (point.Step == step)
-                return point.Loss;
-        }
-        throw new InvalidOperationException($"step {step} was not evaluated");
     }
 
     private static object JsonView(TaskResult result) => new

@@ -96,6 +96,10 @@ public static class TrainingBenchmarkMarkdown
             md.Append(CultureInfo.InvariantCulture, $"| {c.Horizon} | {ForecastMethods.Label(c.Method)} | {n(c.WeightMse)} ± {n(c.WeightMseSd)} | {c.RatioToPersistence:0.000} | {c.RatioToLinear:0.000} | ");
             md.Append(CultureInfo.InvariantCulture, $"{c.Loss:0.0000} ± {c.LossSd:0.0000} | {c.BelowObservedLoss}/{c.Seeds} | {c.ObservedLoss:0.0000} | {c.ActualLoss:0.0000} | {c.EffectiveStep.Format("0")} ± {c.EffectiveStepSd:0} | {c.EffectiveSpeedup.Format("0.00")}x |\n");
         }
+        md.Append("\nFitted maps, read as w_n + γ·(w_n − w_0) + drift·w_0 + b (mean over the targets; one-map methods):\n\n");
+        md.Append("| H | method | γ (coefficient of w_n − 1) | drift (a + b − 1) | γ of linear extrapolation |\n|---:|---|---:|---:|---:|\n");
+        foreach (var c in cells.Where(c => c.Gain is not null))
+            md.Append(CultureInfo.InvariantCulture, $"| {c.Horizon} | {ForecastMethods.Label(c.Method)} | {c.Gain:0.000} | {c.ScaleDrift:0.0000} | {(double)(c.Horizon - t.ObservedStep) / t.ObservedStep:0} |\n");
         var targets = result.Targets;
         md.Append("\n### (c) farcast-then-continue\n\n");
         md.Append(CultureInfo.InvariantCulture, $"Target loss (w_n + {t.ContinueSteps} steps): {targets.Average(x => x.TargetLoss):0.0000} ± {TrainingBenchmarkSummary.Sd(targets.Select(x => x.TargetLoss)):0.0000}; ");

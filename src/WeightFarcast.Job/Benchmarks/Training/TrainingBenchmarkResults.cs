@@ -13,6 +13,13 @@ public sealed record ForecastResult
     public required double PersistenceMse { get; init; }
     public required double LinearMse { get; init; }
 
+    /// <summary>
+    /// The fitted map read as w_n + γ(w_n − w_0) + drift: Gain = γ = (coefficient of w_n) − 1 and ScaleDrift = a + b − 1
+    /// (how much the map rescales the weights themselves). Only for one-map methods (global, self-fit).
+    /// </summary>
+    public double? Gain { get; init; }
+    public double? ScaleDrift { get; init; }
+
     /// <summary>(b) Evaluation loss of the forecast weights, of w_n, and of the actual w_H.</summary>
     public required double Loss { get; init; }
     public required double ObservedLoss { get; init; }
@@ -26,6 +33,9 @@ public sealed record ForecastResult
     /// continued steps; null when k continued steps do not get there. Null as well for persistence, which is the baseline.
     /// </summary>
     public long? StepsToTarget { get; init; }
+
+    /// <summary>Loss after the k continued steps (null for persistence, whose continuation is the baseline).</summary>
+    public double? FinalLoss { get; init; }
 
     /// <summary>The continuation's curve, steps counted from the start of the continuation.</summary>
     public IReadOnlyList<LossPoint>? ContinueCurve { get; init; }

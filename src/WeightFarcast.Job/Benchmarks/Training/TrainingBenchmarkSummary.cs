@@ -35,6 +35,10 @@ public sealed record MethodHorizonSummary
     /// <summary>Spread of the steps to target over seeds (continuations that missed enter at n + k).</summary>
     public double? StepsToTargetSd { get; init; }
 
+    /// <summary>Mean over seeds of the map's gain γ and scale drift (one-map methods only).</summary>
+    public double? Gain { get; init; }
+    public double? ScaleDrift { get; init; }
+
     /// <summary>Mean loss after the k continued steps: uncensored, so it still ranks methods when none reaches the target.</summary>
     public double? FinalLoss { get; init; }
 
@@ -58,7 +62,13 @@ public static class TrainingBenchmarkSummary
         foreach (var cell in result.Forecasts.GroupBy(f => (f.Method, f.Horizon)).OrderBy(g => g.Key.Horizon).ThenBy(g => g.Key.Method))
         {
             var rows = cell.ToList();
-            var effective = rows.Select(r => r.EffectiveStep is { } s ? new Estimate(s) : Estimate.AtLeast(task.TrajectorySteps)).ToList();
+            // Never reached: later than 8n. Reached at step 0 with a loss above w_0's: worse than the start, "≤ 0".
+            var effective = rows.Select(r => r.EffectiveStep switch
+            {
+                null => Estimate.AtLeast(task.TrajectorySteps),
+                0 when r.Loss > targets[r.TargetSeed].ActualCurve[0].Loss => Estimate.AtMost(0),
+                { } s => new Estimate(s),
+            }).ToList();
             var continued = cell.Key.Method != ForecastMethod.Persistence;
             var steps = rows.Select(r => r.StepsToTarget is { } s ? new Estimate(s) : Estimate.AtLeast(n + task.ContinueSteps)).ToList();
             var plain = rows.Select(r => targets[r.TargetSeed].PlainStepsToTarget is { } p ? new Estimate(p) : Estimate.AtLeast(task.TrajectorySteps)).ToList();
@@ -83,7 +93,9 @@ public static class TrainingBenchmarkSummary
                 Reached = continued ? rows.Count(r => r.StepsToTarget is not null) : null,
                 StepsToTarget = continued ? Estimate.Mean(steps) : null,
                 StepsToTargetSd = continued ? Sd(steps.Select(e => e.Value)) : null,
-                FinalLoss = continued ? rows.Average(r => r.ContinueCurve![^1].Loss) : null,
+                FinalLoss = continued ? rows.Average(r => r.FinalLoss!.Value) : null,
+                Gain = rows.All(r => r.Gain is not null) ? rows.Average(r => r.Gain!.Value) : null,
+                ScaleDrift = rows.All(r => r.ScaleDrift is not null) ? rows.Average(r => r.ScaleDrift!.Value) : null,
                 SpeedupVsContinuation = continued
                     ? Estimate.Mean(rows.Select((r, i) => Estimate.Ratio(new Estimate(targets[r.TargetSeed].BaselineStepsToTarget), steps[i])).ToList())
                     : null,

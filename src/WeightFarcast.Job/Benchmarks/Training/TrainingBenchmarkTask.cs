@@ -45,7 +45,10 @@ public sealed record TrainingBenchmarkTask
     /// <summary>k: steps trained on from each forecast and from w_n in the farcast-then-continue part.</summary>
     public int ContinueSteps => 2 * ObservedStep;
 
-    /// <summary>The schedule spans the longest continuation (from 8n for k steps) so the rate never hits the floor early.</summary>
+    /// <summary>
+    /// Warm-up then cosine decay over 8n + k steps: a schedule longer than the benchmark's window, as a real run's is, so
+    /// the rate is still well above its floor at 8n (continuations run from n to n + k on the same schedule).
+    /// </summary>
     public WarmupCosineSchedule? Schedule => WarmupSteps is { } warmup ? new WarmupCosineSchedule(warmup, TrajectorySteps + ContinueSteps) : null;
 
     /// <summary>The same task with another observed step (the tests' quick runs); warm-up scales with it.</summary>

@@ -35,7 +35,7 @@ public static class TrainingBenchmarkTasks
         Title = "Character transformer LM, The Devil's Dictionary (AdamW + warm-up/cosine)",
         Task = CharLmTask.DevilsDictionary,
         Optimizer = OptimizerSettings.AdamW(3e-3, 0.01),
-        OptimizerLabel = "AdamW, lr 3e-3, weight decay 0.01, 16 warm-up steps then cosine to 0.1x",
+        OptimizerLabel = "AdamW, lr 3e-3, weight decay 0.01, 16 warm-up steps then cosine over 10n (0.1x at its end)",
         ObservedStep = 64,
         WarmupSteps = 16,
     };
@@ -46,7 +46,7 @@ public static class TrainingBenchmarkTasks
         Title = "Fine-tune of the LM on Genesis (AdamW + warm-up/cosine; w_0 = pre-trained)",
         Task = CharLmTask.Genesis,
         Optimizer = OptimizerSettings.AdamW(1e-3, 0.01),
-        OptimizerLabel = "AdamW, lr 1e-3, weight decay 0.01, 8 warm-up steps then cosine to 0.1x",
+        OptimizerLabel = "AdamW, lr 1e-3, weight decay 0.01, 8 warm-up steps then cosine over 10n (0.1x at its end)",
         ObservedStep = 32,
         WarmupSteps = 8,
         PretrainedFrom = "lm",
