@@ -33,19 +33,31 @@ public static class ReferenceSampler
             ? tensors.Select(t => (Name: t.Name, Tensors: (IReadOnlyList<TensorInfo>)[t], Count: PerTensorCount(t, tensors, samplePerRun))).ToList()
             : [(Name: GlobalGroup, Tensors: tensors, Count: samplePerRun)];
 
-        var result = new Dictionary<string, FitData>(StringComparer.Ordinal);
-        foreach (var group in groups)
+        // Runs outer, groups inner: one run's checkpoints are open at a time (all its groups read them), and the next run
+        // closes them (CheckpointGather.BeginRun). Each (run, group) draw has its own seed, so the loop order does not
+        // change the rows; each group's parts are still concatenated in run order.
+        var parts = groups.Select(_ => new List<FitData>(runs.Count)).ToList();
+        for (var r = 0; r < runs.Count; r++)
         {
-            var parts = new List<FitData>();
-            for (var r = 0; r < runs.Count; r++)
+            gather.BeginRun(runs[r]);
+            for (var g = 0; g < groups.Count; g++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var group = groups[g];
                 var random = new Random(StableSeed(seed, r, group.Name));
                 var sample = CoordinateSample.Draw(group.Tensors, group.Count, random);
-                parts.Add(Rows(plan.InitialStep, runs[r], steps, r, sample, random, gather, cancellationToken));
+                parts[g].Add(Rows(plan.InitialStep, runs[r], steps, r, sample, random, gather, cancellationToken));
             }
-            result[group.Name] = Concatenate(parts);
+            // A private gather closes the run's readers right away. A shared one keeps the last run's readers for the
+            // caller's next pass (SelfSampler reads the same target for every horizon, so s0 and n are opened once);
+            // BeginRun closes them as soon as a different run is read, so handles stay bounded by one run's steps.
+            if (ownGather is not null)
+                ownGather.CloseAll();
         }
+
+        var result = new Dictionary<string, FitData>(StringComparer.Ordinal);
+        for (var g = 0; g < groups.Count; g++)
+            result[groups[g].Name] = Concatenate(parts[g]);
         return result;
     }
 
