@@ -56,7 +56,13 @@ public static class ForecasterTrainer
         using var penalty = new StepLengthPenalty(options.Regularizer, train.HorizonSteps, train.FirstStepGap, plan.GroupCount, device, scalars);
 
         var history = new List<EpochProgress>();
-        var best = (Loss: double.PositiveInfinity, Epoch: 0, Weights: weights.detach().clone(), Bias: bias.detach().clone());
+        // From the persistence start the kept map is never worse on validation than the start: the start is epoch 0 of
+        // the best-so-far, so epochs must beat it to be kept and early stopping counts from it. The uniform start keeps
+        // +infinity (epoch 1 is always kept), as the paper benchmark's protocol has it.
+        var startLoss = options.Init == MapInit.Persistence
+            ? MeanAbsoluteError(xValidation, yValidation, weights, bias, options.EvaluationChunkRows, scalars)
+            : double.PositiveInfinity;
+        var best = (Loss: startLoss, Epoch: 0, Weights: weights.detach().clone(), Bias: bias.detach().clone());
         var sinceImprovement = 0;
         var stoppedEarly = false;
         for (var epoch = 1; epoch <= options.MaxEpochs; epoch++)
@@ -97,7 +103,9 @@ public static class ForecasterTrainer
             Seed = options.Seed,
             Epochs = history.Count,
             BestEpoch = best.Epoch,
-            BestTrainLoss = history[best.Epoch - 1].TrainLoss,
+            BestTrainLoss = best.Epoch > 0
+                ? history[best.Epoch - 1].TrainLoss
+                : MeanAbsoluteError(x, y, best.Weights, best.Bias, options.EvaluationChunkRows, scalars), // the start was kept
             BestValidationLoss = best.Loss,
         };
         return new FitResult(forecaster, history, stoppedEarly, clock.Elapsed);

@@ -69,6 +69,51 @@ public class ForecasterTrainerTests
     }
 
     [Fact]
+    public void Persistence_init_keeps_the_start_when_no_epoch_beats_it_on_validation()
+    {
+        // Two inputs (w_0, w_n), two horizons. Validation targets equal w_n, so persistence is exact there; training targets
+        // carry noise (at an exact fit L1 has no gradient), and a learning rate of 0.5 throws every epoch away from it.
+        var random = new SeededRandom(7);
+        var rows = 2048;
+        FitData Rows(double noise)
+        {
+            var inputs = Enumerable.Range(0, 2 * rows).Select(_ => (float)random.NextGaussian()).ToArray();
+            var targets = Enumerable.Range(0, 2 * rows).Select(i => inputs[2 * (i / 2) + 1] + (float)(noise * random.NextGaussian())).ToArray();
+            return new FitData([0, 100], 100, [200, 400], inputs, targets, Enumerable.Range(0, rows).Select(r => r / 1024).ToArray());
+        }
+        var split = new TrainValidationSplit(Rows(0.1), Rows(0));
+
+        var fit = ForecasterTrainer.Fit(split, new FitOptions { Init = MapInit.Persistence, LearningRate = 0.5, Patience = 3, Regularizer = StepRegularizer.None });
+
+        var forecaster = fit.Forecaster;
+        Assert.All(fit.History, e => Assert.True(e.ValidationLoss > 0, $"epoch {e.Epoch}: validation L1 {e.ValidationLoss}"));
+        Assert.Equal(new float[] { 0, 0, 1, 1 }, forecaster.Coefficients); // [k × H]: w_0 -> 0, w_n -> 1 for each horizon
+        Assert.Equal(new float[2], forecaster.Bias);
+        Assert.Equal(0, forecaster.BestEpoch);
+        Assert.Equal(0.0, forecaster.BestValidationLoss); // the start's validation L1: exact
+        Assert.InRange(forecaster.BestTrainLoss, 0.05, 0.1); // the start's training L1: the noise's mean |.| (0.1·√(2/π) ≈ 0.08)
+        Assert.True(fit.StoppedEarly);
+        Assert.Equal(3, forecaster.Epochs); // early stopping counts from the start
+    }
+
+    [Fact]
+    public void Persistence_init_keeps_a_trained_epoch_when_training_beats_the_start()
+    {
+        // One input w_n, one horizon, targets 2·w_n in training and validation: persistence (slope 1) is off by |w_n|.
+        var random = new SeededRandom(13);
+        var x = Enumerable.Range(0, 256).Select(_ => (float)random.NextGaussian()).ToArray();
+        FitData Rows() => new([20], 20, [40], x, x.Select(v => 2 * v).ToArray(), new int[x.Length]);
+        var start = x.Average(v => Math.Abs((double)v));
+
+        var fit = ForecasterTrainer.Fit(new TrainValidationSplit(Rows(), Rows()),
+            new FitOptions { Init = MapInit.Persistence, LearningRate = 0.05, BatchSize = 1, MaxEpochs = 30, Regularizer = StepRegularizer.None });
+
+        Assert.True(fit.Forecaster.BestEpoch > 0, $"best epoch {fit.Forecaster.BestEpoch}");
+        Assert.True(fit.Forecaster.BestValidationLoss < start / 2, $"validation L1 {fit.Forecaster.BestValidationLoss}, start {start}");
+        Assert.Equal(fit.History[fit.Forecaster.BestEpoch - 1].TrainLoss, fit.Forecaster.BestTrainLoss);
+    }
+
+    [Fact]
     public void Persistence_init_uses_the_latest_input_when_w_n_is_not_an_input() =>
         Assert.Equal(new float[] { 0, 0, 1 }, ForecasterTrainer.PersistenceInit([10, 20, 30], 40, 1).Weights);
 
