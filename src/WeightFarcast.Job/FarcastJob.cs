@@ -46,7 +46,7 @@ public sealed class FarcastJob(IJobObserver observer, Func<string, string?> getE
                 ForecasterArtifact.Save(forecasters, forecasterPath, plan, config.Forecaster);
 
             observer.Stage("apply", $"{plan.Horizons.Count} horizon(s) over {plan.Tensors.Count} tensors ({plan.ForecastParameterCount:N0} parameters)");
-            var applied = await Task.Factory.StartNew(() => ForecastApplier.Run(plan, forecasters, ApplySettingsFor(plan, config), new Progress<string>(observer.Progress), cancellationToken),
+            var applied = await Task.Factory.StartNew(() => ForecastApplier.Run(plan, forecasters, ApplySettingsFor(plan, config), new SynchronousProgress<string>(observer.Progress), cancellationToken),
                 cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
 
             var timings = TimingSection.AfterApply(planSeconds, sampleSeconds, forecasters.FitTime.TotalSeconds, applied, total.Elapsed.TotalSeconds);

@@ -1,12 +1,15 @@
 namespace WeightFarcast.Job.Applying;
 
-/// <summary>Counts finished chunks per tensor and reports "applied i/n tensors" every 16 tensors and at the end, from any worker.</summary>
+/// <summary>Counts finished chunks per tensor and reports "applied i/n tensors" every 16 tensors and at the end, from any
+/// worker. Reports are made under a lock, so with a synchronous progress the counts arrive in increasing order (a worker
+/// cannot report 48/64 after another reported 64/64); the lock is taken once per finished tensor, not per chunk.</summary>
 internal sealed class TensorProgress
 {
     private readonly int _tensors;
     private readonly ApplyChunks _chunks;
     private readonly IProgress<string>? _progress;
     private readonly int[] _remaining;
+    private readonly Lock _gate = new();
     private int _done;
 
     public TensorProgress(int tensors, ApplyChunks chunks, IProgress<string>? progress)
@@ -27,8 +30,11 @@ internal sealed class TensorProgress
             return;
         if (Interlocked.Decrement(ref _remaining[_chunks[chunk].TensorIndex]) != 0)
             return;
-        var done = Interlocked.Increment(ref _done);
-        if (done % 16 == 0 || done == _tensors)
-            _progress.Report($"applied {done}/{_tensors} tensors");
+        lock (_gate)
+        {
+            var done = ++_done;
+            if (done % 16 == 0 || done == _tensors)
+                _progress.Report($"applied {done}/{_tensors} tensors");
+        }
     }
 }

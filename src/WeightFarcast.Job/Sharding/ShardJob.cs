@@ -39,7 +39,7 @@ public sealed class ShardJob(IJobObserver observer)
         var part = plan with { Tensors = TensorPartition.Of(plan.Tensors, shard) };
         observer.Stage("apply", $"shard {shard}: {part.Tensors.Count} of {plan.Tensors.Count} tensors, {part.ForecastParameterCount:N0} of {plan.ForecastParameterCount:N0} parameters, {plan.Horizons.Count} horizon(s)");
         var settingsForPart = FarcastJob.ApplySettingsFor(plan, config) with { OutputDirectory = folder };
-        var applied = await Task.Factory.StartNew(() => ForecastApplier.Run(part, forecasters, settingsForPart, new Progress<string>(observer.Progress), cancellationToken),
+        var applied = await Task.Factory.StartNew(() => ForecastApplier.Run(part, forecasters, settingsForPart, new SynchronousProgress<string>(observer.Progress), cancellationToken),
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
 
         var timings = TimingSection.AfterApply(planSeconds, sampleSeconds, forecasters.FitTime.TotalSeconds, applied, total.Elapsed.TotalSeconds);
