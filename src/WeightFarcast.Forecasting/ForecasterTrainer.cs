@@ -56,13 +56,13 @@ public static class ForecasterTrainer
         using var penalty = new StepLengthPenalty(options.Regularizer, train.HorizonSteps, train.FirstStepGap, plan.GroupCount, device, scalars);
 
         var history = new List<EpochProgress>();
-        // From the persistence start the kept map is never worse on validation than the start: the start is epoch 0 of
-        // the best-so-far, so epochs must beat it to be kept and early stopping counts from it. The uniform start keeps
-        // +infinity (epoch 1 is always kept), as the paper benchmark's protocol has it.
-        var startLoss = options.Init == MapInit.Persistence
+        // From the persistence start the kept map is never worse on validation than the start, but early stopping still
+        // counts from the trained epochs: Adam's first epochs often overshoot the start and need more than `patience`
+        // epochs to come back below it (counting from the start stopped most digits-CNN fits at persistence).
+        var start = (Loss: options.Init == MapInit.Persistence
             ? MeanAbsoluteError(xValidation, yValidation, weights, bias, options.EvaluationChunkRows, scalars)
-            : double.PositiveInfinity;
-        var best = (Loss: startLoss, Epoch: 0, Weights: weights.detach().clone(), Bias: bias.detach().clone());
+            : double.PositiveInfinity, Weights: weights.detach().clone(), Bias: bias.detach().clone());
+        var best = (Loss: double.PositiveInfinity, Epoch: 0, Weights: weights.detach().clone(), Bias: bias.detach().clone());
         var sinceImprovement = 0;
         var stoppedEarly = false;
         for (var epoch = 1; epoch <= options.MaxEpochs; epoch++)
@@ -90,6 +90,13 @@ public static class ForecasterTrainer
                 stoppedEarly = true;
                 break;
             }
+        }
+
+        if (start.Loss <= best.Loss)
+        {
+            best.Weights.Dispose();
+            best.Bias.Dispose();
+            best = (start.Loss, 0, start.Weights, start.Bias); // no trained epoch beat the start
         }
 
         var forecaster = new FittedForecaster
