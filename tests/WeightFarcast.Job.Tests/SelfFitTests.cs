@@ -124,9 +124,10 @@ public class SelfFitTests(ITestOutputHelper output)
     public async Task A_missing_rescaled_step_names_the_step_the_horizon_and_the_field()
     {
         using var kit = new JobTestKit();
-        var sparse = kit.CopyRun(1, "sparse", null, 0, 50, 200, 400, 800);
+        var sparse = kit.CopyRun(1, "sparse", null, 0, 200, 400, 800);
+        // Both horizons' steps are missing (100 for 400, 50 for 800): both are named at once.
         var error = await kit.FailsInPlanningAsync<JobInputException>(kit.WriteConfig(Self, target: sparse, references: "[]", horizons: "[400, 800]"),
-            "target.checkpoints: step 100 is missing", "horizon 400");
+            "target.checkpoints: step 100 is missing", "horizon 400", "target.checkpoints: step 50 is missing", "horizon 800");
         output.WriteLine(error.Message);
         Assert.Equal("target.checkpoints", error.ConfigPath);
     }
@@ -136,9 +137,10 @@ public class SelfFitTests(ITestOutputHelper output)
     {
         using var kit = new JobTestKit();
         // 200^2 / 1500 is not a whole step.
-        var error = await kit.FailsInPlanningAsync<ConfigException>(kit.WriteConfig(Self, references: "[]", horizons: "[400, 1500]"), "horizons: 1500", "26.67");
+        var error = await kit.FailsInPlanningAsync<ConfigException>(kit.WriteConfig(Self, references: "[]", horizons: "[400, 900, 1500]"), "horizons: 1500", "26.67",
+            "horizons: 900");
         output.WriteLine(error.Message);
-        Assert.Equal("horizons", error.Problems.Single().Path);
+        Assert.Equal(["horizons", "horizons"], error.Problems.Select(p => p.Path)); // 900 and 1500, both at once
     }
 
     [Fact]

@@ -52,19 +52,25 @@ public static class JobPlanner
         return new JobPlan(target, scheme, inputSteps, initial, observed, horizons, references, firstStep, tensors.Tensors, tensors.Format) { SelfFits = selfFits };
     }
 
-    // forecaster.source: self needs, for every horizon, the target's checkpoint at the rescaled step m.
+    // forecaster.source: self needs, for every horizon, the target's checkpoint at the rescaled step m. Every bad horizon
+    // is reported at once: first those whose m is not a whole step (config), then those whose checkpoint is missing.
     private static List<SelfSimilarFit> SelfFits(RunCheckpoints target, int initial, int observed, IReadOnlyList<int> horizons)
     {
-        var fits = new List<SelfSimilarFit>();
-        foreach (var horizon in horizons)
+        var problems = horizons.Where(h => SelfSimilarFit.For(initial, observed, h) is null).Select(horizon => new ConfigProblem("horizons",
+            $"horizons: {horizon} cannot be fitted with forecaster.source: self: it needs the target's step {initial} + ({observed} - {initial})^2 / ({horizon} - {initial}) = "
+            + $"{initial + (double)SelfSimilarFit.Square(initial, observed) / (horizon - (long)initial):0.##}, not a whole step "
+            + $"(use horizons H where H - {initial} divides {SelfSimilarFit.Square(initial, observed)})")).ToList();
+        if (problems.Count > 0)
+            throw new ConfigException(problems);
+
+        var fits = horizons.Select(h => SelfSimilarFit.For(initial, observed, h)!).ToList();
+        var missing = fits.Where(f => !target.Has(f.RescaledStep)).ToList();
+        if (missing.Count > 0)
         {
-            var fit = SelfSimilarFit.For(initial, observed, horizon) ?? throw new ConfigException(new ConfigProblem("horizons",
-                $"horizons: {horizon} cannot be fitted with forecaster.source: self: it needs the target's step {initial} + ({observed} - {initial})^2 / ({horizon} - {initial}) = "
-                + $"{initial + (double)SelfSimilarFit.Square(initial, observed) / (horizon - (long)initial):0.##}, not a whole step "
-                + $"(use horizons H where H - {initial} divides {SelfSimilarFit.Square(initial, observed)})"));
-            Require(target, fit.RescaledStep, "target.checkpoints",
-                $"; forecaster.source: self needs it for horizon {horizon}: (w_{initial}, w_{fit.RescaledStep}) -> w_{observed} stands in for (w_{initial}, w_{observed}) -> w_{horizon}");
-            fits.Add(fit);
+            throw new JobInputException(string.Join(Environment.NewLine, missing.Select(f =>
+                $"{Missing(target, f.RescaledStep, "target.checkpoints")}; forecaster.source: self needs it "
+                + $"for horizon {f.Horizon}: (w_{initial}, w_{f.RescaledStep}) -> w_{observed} stands in for (w_{initial}, w_{observed}) -> w_{f.Horizon}")),
+                target.Spec, "target.checkpoints");
         }
         return fits;
     }
@@ -103,11 +109,14 @@ public static class JobPlanner
         return new RunCheckpoints(spec, steps, step => trajectory.PathFor(step));
     }
 
-    private static void Require(RunCheckpoints run, int step, string field, string why = "")
+    private static void Require(RunCheckpoints run, int step, string field)
     {
         if (!run.Has(step))
-            throw new JobInputException($"{field}: step {step} is missing from {run.Spec} (found steps {Describe(run.Steps)}){why}", run.Spec, field);
+            throw new JobInputException(Missing(run, step, field), run.Spec, field);
     }
+
+    private static string Missing(RunCheckpoints run, int step, string field) =>
+        $"{field}: step {step} is missing from {run.Spec} (found steps {Describe(run.Steps)})";
 
     private static string Describe(IReadOnlyList<int> steps) =>
         steps.Count <= 12 ? string.Join(", ", steps) : $"{string.Join(", ", steps.Take(6))}, ..., {string.Join(", ", steps.TakeLast(3))}";
