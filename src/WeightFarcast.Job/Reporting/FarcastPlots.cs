@@ -44,9 +44,10 @@ public static class FarcastPlots
         return written;
     }
 
-    private static string Save(Plot plot, string path)
+    /// <summary>Writes a plot as PNG through <see cref="AtomicFile"/> (no half-written image on a crash).</summary>
+    internal static string Save(Plot plot, string path, int width = 800, int height = 500)
     {
-        AtomicFile.Write(path, stream => stream.Write(plot.GetImageBytes(800, 500, ImageFormat.Png)));
+        AtomicFile.Write(path, stream => stream.Write(plot.GetImageBytes(width, height, ImageFormat.Png)));
         return path;
     }
 }

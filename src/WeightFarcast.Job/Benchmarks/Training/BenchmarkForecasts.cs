@@ -1,6 +1,7 @@
 using WeightFarcast.Forecasting;
 using WeightFarcast.Job.Configuration;
 using WeightFarcast.Job.Demo;
+using WeightFarcast.Job.Evaluation;
 using WeightFarcast.Job.Reporting;
 using WeightFarcast.Training;
 
@@ -66,42 +67,46 @@ internal sealed class BenchmarkForecasts(BenchmarkRuns runs, IJobObserver observ
         return new MapShape(b - 1, a + b - 1);
     }
 
-    /// <summary>Persistence and linear extrapolation, with their errors against the actual w_H measured here.</summary>
+    // The last target's baselines: persistence and linear extrapolation are computed together and asked for one by one.
+    private (BaselinePair Key, Dictionary<int, HorizonForecast> Persistence, Dictionary<int, HorizonForecast> Linear)? _baselines;
+
+    private sealed record BaselinePair(string Task, int Target);
+
     private Dictionary<int, HorizonForecast> Baseline(TrainingBenchmarkTask task, int target, bool persistence)
     {
-        var initial = NamedWeightsFiles.Read(runs.CheckpointPath(task, target, 0));
-        var observed = NamedWeightsFiles.Read(runs.CheckpointPath(task, target, task.ObservedStep));
-        var forecasts = new Dictionary<int, HorizonForecast>();
-        foreach (var horizon in task.Horizons)
+        var key = new BaselinePair(task.Key, target);
+        if (_baselines?.Key != key)
         {
-            var actual = NamedWeightsFiles.Read(runs.CheckpointPath(task, target, horizon));
-            var linear = new NamedWeights(observed.Select(t =>
-            {
-                var values = new float[t.Values.Length];
-                Baselines.LinearExtrapolation(initial.Get(t.Name).Values, 0, t.Values, task.ObservedStep, horizon, values);
-                return new NamedTensor(t.Name, t.Shape, values);
-            }));
-            var (persistenceMse, linearMse) = (Mse(observed, actual), Mse(linear, actual));
-            forecasts[horizon] = new HorizonForecast(persistence ? observed : linear, persistence ? persistenceMse : linearMse, persistenceMse, linearMse);
+            var (persistenceForecasts, linearForecasts) = BothBaselines(task, target);
+            _baselines = (key, persistenceForecasts, linearForecasts);
         }
-        return forecasts;
+        return persistence ? _baselines.Value.Persistence : _baselines.Value.Linear;
     }
 
-    /// <summary>Mean squared error over every value of every tensor, as the job's backtest computes it.</summary>
-    private static double Mse(NamedWeights forecast, NamedWeights actual)
+    /// <summary>
+    /// Persistence and linear extrapolation of one target. Their errors come from one streamed comparison per horizon
+    /// (<see cref="CheckpointComparison"/>, as `evaluate` and the job's backtest compute them).
+    /// </summary>
+    private (Dictionary<int, HorizonForecast> Persistence, Dictionary<int, HorizonForecast> Linear) BothBaselines(TrainingBenchmarkTask task, int target)
     {
-        double sum = 0;
-        long count = 0;
-        foreach (var tensor in forecast)
+        var n = task.ObservedStep;
+        var (initialPath, observedPath) = (runs.CheckpointPath(task, target, 0), runs.CheckpointPath(task, target, n));
+        var initial = NamedWeightsFiles.Read(initialPath);
+        var observed = NamedWeightsFiles.Read(observedPath);
+        var (persistence, linear) = (new Dictionary<int, HorizonForecast>(), new Dictionary<int, HorizonForecast>());
+        foreach (var horizon in task.Horizons)
         {
-            var truth = actual.Get(tensor.Name).Values;
-            for (var i = 0; i < truth.Length; i++)
+            var errors = CheckpointComparison.Compare(observedPath, runs.CheckpointPath(task, target, horizon), (initialPath, 0, observedPath, n, horizon));
+            var (persistenceMse, linearMse) = (errors.Persistence!.Mse, errors.LinearExtrapolation!.Mse);
+            var extrapolated = new NamedWeights(observed.Select(t =>
             {
-                double d = tensor.Values[i] - truth[i];
-                sum += d * d;
-            }
-            count += truth.Length;
+                var values = new float[t.Values.Length];
+                Baselines.LinearExtrapolation(initial.Get(t.Name).Values, 0, t.Values, n, horizon, values);
+                return new NamedTensor(t.Name, t.Shape, values);
+            }));
+            persistence[horizon] = new HorizonForecast(observed, persistenceMse, persistenceMse, linearMse);
+            linear[horizon] = new HorizonForecast(extrapolated, linearMse, persistenceMse, linearMse);
         }
-        return sum / count;
+        return (persistence, linear);
     }
 }

@@ -30,7 +30,8 @@ public static class TrainingBenchmark
             var forecasts = new BenchmarkForecasts(runs, new QuietObserver(progress), Path.Combine(work, "forecasts"));
             var results = options.Tasks.Select(task => RunTask(options.Resolve(task), options, runs, forecasts, progress, cancellationToken)).ToList();
 
-            var plots = results.SelectMany(r => TrainingBenchmarkPlots.Write(r, options.OutputDirectory)).ToList();
+            foreach (var result in results)
+                TrainingBenchmarkPlots.Write(result, options.OutputDirectory);
             AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, MarkdownFileName), TrainingBenchmarkMarkdown.Render(results, options.Seeds, options.Command, options.Notes));
             AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, Path.ChangeExtension(MarkdownFileName, ".json")),
                 JsonSerializer.Serialize(results.Select(JsonView), ReportWriter.Json) + "\n");
@@ -78,12 +79,13 @@ public static class TrainingBenchmark
                 PlainStepsToTarget = LossCurve.FirstStepReaching(actual, targetLoss),
             };
             targets.Add(targetRun);
-            progress.Report(FormattableString.Invariant($"{task.Key} target {target}: w_n loss {LossCurve.LossAt(actual, n):0.0000}, target loss {targetLoss:0.0000} (k = {task.ContinueSteps})"));
+            var observedLoss = LossCurve.LossAt(actual, n);
+            progress.Report(FormattableString.Invariant($"{task.Key} target {target}: w_n loss {observedLoss:0.0000}, target loss {targetLoss:0.0000} (k = {task.ContinueSteps})"));
 
+            var references = seeds.Where(s => s != target).ToList();
             foreach (var method in ForecastMethods.All)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var references = seeds.Where(s => s != target).ToList();
                 var byHorizon = forecasts.Produce(task, target, references, method, cancellationToken);
                 foreach (var (horizon, forecast) in byHorizon.OrderBy(p => p.Key))
                 {
@@ -105,7 +107,7 @@ public static class TrainingBenchmark
                         PersistenceMse = forecast.PersistenceMse,
                         LinearMse = forecast.LinearMse,
                         Loss = loss,
-                        ObservedLoss = LossCurve.LossAt(actual, n),
+                        ObservedLoss = observedLoss,
                         ActualLoss = LossCurve.LossAt(actual, horizon),
                         EffectiveStep = LossCurve.FirstStepReaching(actual, loss),
                         StepsToTarget = reached is { } j ? n + j : null,

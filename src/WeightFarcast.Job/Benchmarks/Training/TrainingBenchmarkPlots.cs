@@ -1,5 +1,5 @@
 using ScottPlot;
-using WeightFarcast.Job.Output;
+using WeightFarcast.Job.Reporting;
 
 namespace WeightFarcast.Job.Benchmarks.Training;
 
@@ -91,9 +91,5 @@ public static class TrainingBenchmarkPlots
             Enumerable.Range(0, length).Select(i => curves.Average(c => c[i].Loss)).ToArray());
     }
 
-    private static string Save(Plot plot, string path)
-    {
-        AtomicFile.Write(path, stream => stream.Write(plot.GetImageBytes(900, 540, ImageFormat.Png)));
-        return path;
-    }
+    private static string Save(Plot plot, string path) => FarcastPlots.Save(plot, path, 900, 540);
 }
